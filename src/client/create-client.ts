@@ -1,0 +1,77 @@
+import { createStaticTokenResolver } from '../auth/static-tokens'
+import { HighLevelError } from '../core/error'
+import type { Client, ClientConfig } from './types'
+
+export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com'
+
+const TOKEN_KEYS = [
+  'privateIntegrationToken',
+  'agencyAccessToken',
+  'locationAccessToken',
+] as const
+
+/**
+ * Creates the plain object every operation function takes first. It holds
+ * the config, the token resolver and the fetch function; nothing else is built.
+ *
+ * @example
+ * const client = createClient({ privateIntegrationToken: process.env.HL_TOKEN })
+ * const { contact } = await getContact(client, { contactId: 'abc' })
+ */
+export function createClient(config: ClientConfig): Client {
+  const baseURL = validateConfig(config)
+  return {
+    config: { ...config, baseURL },
+    // Looked up per call, so a fetch installed after createClient is used.
+    fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    auth: createStaticTokenResolver(config),
+  }
+}
+
+function validateConfig(config: ClientConfig): string {
+  const fail = (message: string): never => {
+    throw new HighLevelError(`createClient: ${message}`, {
+      code: 'invalid_config',
+    })
+  }
+  if (typeof config !== 'object' || config === null) {
+    fail('config must be an object')
+  }
+
+  for (const key of TOKEN_KEYS) {
+    const token = config[key]
+    if (token !== undefined && (typeof token !== 'string' || token === '')) {
+      fail(`${key} must be a non-empty string`)
+    }
+  }
+  if (!TOKEN_KEYS.some((key) => config[key])) {
+    fail(
+      'no token given: pass privateIntegrationToken, agencyAccessToken or ' +
+        'locationAccessToken',
+    )
+  }
+
+  if (config.fetch !== undefined && typeof config.fetch !== 'function') {
+    fail('fetch must be a function')
+  }
+  if (
+    config.timeout !== undefined &&
+    !(typeof config.timeout === 'number' && config.timeout > 0)
+  ) {
+    fail('timeout must be a positive number of milliseconds')
+  }
+
+  const baseURL = config.baseURL ?? DEFAULT_BASE_URL
+  let url: URL | undefined
+  try {
+    url = new URL(baseURL)
+  } catch {
+    url = undefined
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+    fail(
+      `baseURL must be an http(s) URL without query or hash, got "${baseURL}"`,
+    )
+  }
+  return baseURL.replace(/\/+$/, '')
+}

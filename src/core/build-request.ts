@@ -1,0 +1,136 @@
+import { HighLevelError } from './error'
+import type { Operation } from './operation'
+
+/** The parts of a request that come from an operation's arguments. */
+export interface BuiltRequest {
+  /** Path with parameters filled in, plus the query string. */
+  path: string
+  headers: Record<string, string>
+  body?: BodyInit
+  contentType?: string
+}
+
+/**
+ * Checks the caller's params against the operation and places each one in
+ * the path, query or headers. Throws before anything is sent when a
+ * required parameter is missing or a key is not one the operation declares.
+ */
+export function buildRequest(
+  operation: Operation,
+  params: Record<string, unknown> | undefined,
+  body: unknown,
+): BuiltRequest {
+  const specs = operation.params ?? {}
+  const fail = (message: string): never => {
+    throw new HighLevelError(`${operation.id}: ${message}`, {
+      code: 'invalid_input',
+      operation: operation.id,
+    })
+  }
+
+  if (params !== undefined && (typeof params !== 'object' || params === null)) {
+    fail('params must be an object')
+  }
+  for (const key of Object.keys(params ?? {})) {
+    if (!(key in specs)) {
+      const accepted = Object.keys(specs)
+      fail(
+        `unknown parameter "${key}"; ` +
+          (accepted.length
+            ? `accepted: ${accepted.join(', ')}`
+            : 'this operation takes no parameters'),
+      )
+    }
+  }
+
+  let path = operation.path
+  const query = new URLSearchParams()
+  const headers: Record<string, string> = {}
+  for (const [key, spec] of Object.entries(specs)) {
+    const value = params?.[key]
+    if (value === undefined || value === null) {
+      if (spec.required) fail(`${key} is required`)
+      continue
+    }
+    const wireName = spec.name ?? key
+    if (spec.in === 'path') {
+      const text = formatValue(value)
+      if (text === '') fail(`${key} must not be empty`)
+      path = path.replace(`{${wireName}}`, encodeURIComponent(text))
+    } else if (spec.in === 'header') {
+      headers[wireName] = formatValue(value)
+    } else if (Array.isArray(value)) {
+      if (spec.explode === false) {
+        query.append(wireName, value.map(formatValue).join(','))
+      } else {
+        for (const item of value) query.append(wireName, formatValue(item))
+      }
+    } else {
+      query.append(wireName, formatValue(value))
+    }
+  }
+
+  const search = query.toString()
+  const built: BuiltRequest = {
+    path: search ? `${path}?${search}` : path,
+    headers,
+  }
+  if (body === undefined || body === null) {
+    if (operation.bodyRequired) fail('a request body is required')
+    return built
+  }
+  if (!operation.body) fail('this operation takes no request body')
+  return { ...built, ...encodeBody(operation, body, fail) }
+}
+
+function formatValue(value: unknown): string {
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value)
+  return String(value)
+}
+
+function encodeBody(
+  operation: Operation,
+  body: unknown,
+  fail: (message: string) => never,
+): Pick<BuiltRequest, 'body' | 'contentType'> {
+  if (operation.body === 'multipart') {
+    if (body instanceof FormData) return { body }
+    if (typeof body !== 'object')
+      fail('the body must be a FormData or an object')
+    // No Content-Type: fetch writes multipart/form-data with its boundary.
+    return { body: toFormData(body as Record<string, unknown>) }
+  }
+  if (operation.body === 'form') {
+    if (body instanceof URLSearchParams) {
+      return { body, contentType: 'application/x-www-form-urlencoded' }
+    }
+    if (typeof body !== 'object') fail('the body must be an object')
+    const form = new URLSearchParams()
+    for (const [key, value] of Object.entries(
+      body as Record<string, unknown>,
+    )) {
+      if (value === undefined || value === null) continue
+      for (const item of Array.isArray(value) ? value : [value]) {
+        form.append(key, formatValue(item))
+      }
+    }
+    return { body: form, contentType: 'application/x-www-form-urlencoded' }
+  }
+  return {
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    contentType: 'application/json',
+  }
+}
+
+function toFormData(body: Record<string, unknown>): FormData {
+  const form = new FormData()
+  for (const [key, value] of Object.entries(body)) {
+    if (value === undefined || value === null) continue
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item instanceof Blob) form.append(key, item)
+      else form.append(key, formatValue(item))
+    }
+  }
+  return form
+}

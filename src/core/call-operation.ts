@@ -1,0 +1,42 @@
+import type { Client, RequestOptions } from '../client/types'
+import { buildRequest } from './build-request'
+import type { Operation } from './operation'
+import { sendRequest } from './send-request'
+
+/**
+ * Every generated operation function ends here: check and place the
+ * arguments, pick the token, send, and return the parsed body.
+ */
+export async function callOperation<TResponse>(
+  client: Client,
+  operation: Operation,
+  params: Record<string, unknown> | undefined,
+  body: unknown,
+  options: RequestOptions | undefined,
+): Promise<TResponse> {
+  const built = buildRequest(operation, params, body)
+  const token = await client.auth.getToken({ operation, params, body, options })
+
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    ...client.config.headers,
+    ...built.headers,
+    ...options?.headers,
+  }
+  const version = options?.version ?? operation.version
+  if (version) headers.Version = version
+  if (built.contentType) headers['Content-Type'] = built.contentType
+  if (token) headers.Authorization = `Bearer ${token}`
+
+  const response = await sendRequest(client, {
+    operation: operation.id,
+    method: operation.method,
+    path: built.path,
+    headers,
+    body: built.body,
+    responseType: operation.responseType,
+    timeout: options?.timeout ?? client.config.timeout,
+    signal: options?.signal,
+  })
+  return response.data as TResponse
+}

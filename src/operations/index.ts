@@ -1,0 +1,1 @@
+export { getContact } from './contacts'
