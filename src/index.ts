@@ -6,6 +6,7 @@ export type {
   TokenRequest,
   TokenResolver,
 } from './client/types'
+export type { Logger, LogLevel } from './client/logger'
 export { HighLevelError, isHighLevelError } from './core/error'
 export type { HighLevelErrorCode, HighLevelErrorOptions } from './core/error'
 export { callOperation } from './core/call-operation'

@@ -1,5 +1,6 @@
 import { createStaticTokenResolver } from '../auth/static-tokens'
 import { HighLevelError } from '../core/error'
+import { createLogger } from './logger'
 import type { Client, ClientConfig } from './types'
 
 export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com'
@@ -25,6 +26,7 @@ export function createClient(config: ClientConfig): Client {
     // Looked up per call, so a fetch installed after createClient is used.
     fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     auth: createStaticTokenResolver(config),
+    logger: createLogger(config.logger, config.logLevel),
   }
 }
 

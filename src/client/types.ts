@@ -1,4 +1,5 @@
 import type { Operation } from '../core/operation'
+import type { Logger, LogLevel } from './logger'
 
 /** Options accepted by `createClient`. */
 export interface ClientConfig {
@@ -19,6 +20,10 @@ export interface ClientConfig {
   headers?: Record<string, string>
   /** Milliseconds before a request is abandoned; none by default. */
   timeout?: number
+  /** Receives the package's logs; `console` by default. */
+  logger?: Partial<Logger>
+  /** Least severe level that is logged; `warn` by default. */
+  logLevel?: LogLevel
 }
 
 /** Per-call options, the last argument of every operation function. */
@@ -52,4 +57,5 @@ export interface Client {
   readonly config: Readonly<ClientConfig> & { readonly baseURL: string }
   readonly fetch: typeof globalThis.fetch
   readonly auth: TokenResolver
+  readonly logger: Logger & { isLogged(level: LogLevel): boolean }
 }
