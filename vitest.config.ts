@@ -1,7 +1,54 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
+const workerdTests = 'tests/**/*.workerd.test.ts'
+const edgeTests = 'tests/**/*.edge.test.ts'
+// These read dist/, so their project builds it first when it is stale.
+const packageTests = ['tests/size/**/*.test.ts', 'tests/package/**/*.test.ts']
+
+// Three runtimes, one project each: `npx vitest run --project node` (or
+// `workerd`, `edge`, `package`) runs one of them.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: [workerdTests, edgeTests, ...packageTests],
+          globalSetup: ['tests/runtimes/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'package',
+          include: packageTests,
+          globalSetup: ['tests/package/global-setup.ts'],
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest({
+            miniflare: {
+              compatibilityDate: '2026-01-01',
+              compatibilityFlags: ['nodejs_compat'],
+            },
+          }),
+        ],
+        test: {
+          name: 'workerd',
+          include: [workerdTests],
+          globalSetup: ['tests/runtimes/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'edge',
+          include: [edgeTests],
+          environment: 'edge-runtime',
+          globalSetup: ['tests/runtimes/global-setup.ts'],
+        },
+      },
+    ],
   },
 })

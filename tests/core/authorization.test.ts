@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { getContact } from '../../src/index'
+import { getAccessToken } from './stand-in-operations'
+import { useEchoServer } from './use-echo-server'
+
+describe('Authorization header', () => {
+  const server = useEchoServer()
+
+  it('sends the private integration token as a bearer token', async () => {
+    await getContact(server.createTestClient(), { contactId: 'c1' })
+
+    expect(server.lastRequest().headers.authorization).toBe('Bearer pit-test')
+  })
+
+  it('sends a location access token when that is the only token', async () => {
+    const client = server.createTestClient({
+      privateIntegrationToken: undefined,
+      locationAccessToken: 'location-token',
+    })
+    await getContact(client, { contactId: 'c1' })
+
+    expect(server.lastRequest().headers.authorization).toBe(
+      'Bearer location-token',
+    )
+  })
+
+  it('sends no token to an operation that declares no security', async () => {
+    await getAccessToken(server.createTestClient(), { grant_type: 'x' })
+
+    expect(server.lastRequest().headers).not.toHaveProperty('authorization')
+  })
+})

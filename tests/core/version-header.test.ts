@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { getContact } from '../../src/index'
+import { getCalendars, getFunnels } from './stand-in-operations'
+import { useEchoServer } from './use-echo-server'
+
+describe('Version header', () => {
+  const server = useEchoServer()
+
+  it('sends 2021-07-28 for getContact, as its description says', async () => {
+    await getContact(server.createTestClient(), { contactId: 'c1' })
+
+    expect(server.lastRequest().headers.version).toBe('2021-07-28')
+  })
+
+  it('sends 2021-04-15 for getCalendars, as its description says', async () => {
+    await getCalendars(server.createTestClient(), { locationId: 'loc_1' })
+
+    expect(server.lastRequest().headers.version).toBe('2021-04-15')
+  })
+
+  it('sends 2021-07-28 for getFunnels, which declares no version', async () => {
+    await getFunnels(server.createTestClient(), { locationId: 'loc_1' })
+
+    expect(server.lastRequest().headers.version).toBe('2021-07-28')
+  })
+
+  it('lets options.version override the declared version', async () => {
+    await getContact(
+      server.createTestClient(),
+      { contactId: 'c1' },
+      { version: '2099-01-01' },
+    )
+
+    expect(server.lastRequest().headers.version).toBe('2099-01-01')
+  })
+})

@@ -1,0 +1,3 @@
+import { describeRuntimeSuite } from './runtime-suite'
+
+describeRuntimeSuite('Node')
