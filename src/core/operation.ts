@@ -48,4 +48,9 @@ export interface Operation {
   bodyRequired?: true
   /** Set when a successful response is not JSON. */
   responseType?: 'text' | 'blob'
+  /**
+   * How the operation pages, copied by the generator from
+   * scripts/generator/pagination.mjs; absent for operations that do not page.
+   */
+  pagination?: unknown
 }
