@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { getContact } from '../../src/index'
 import {
   createContact,
   getAccessToken,
+  getContact,
   uploadMediaContent,
-} from './stand-in-operations'
+} from '../../src/index'
 import { useEchoServer } from './use-echo-server'
 
 describe('request body', () => {
@@ -61,7 +61,7 @@ describe('request body', () => {
       client_id: 'id',
       grant_type: 'authorization_code',
       code: 'a b',
-    })
+    } as never)
 
     const request = server.lastRequest()
     expect(request.headers['content-type']).toBe(

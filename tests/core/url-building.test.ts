@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { getContact } from '../../src/index'
 import {
+  getContact,
   getCustomFields,
   getSlots,
   searchOpportunity,
-} from './stand-in-operations'
+} from '../../src/index'
 import { useEchoServer } from './use-echo-server'
 
 describe('URL building', () => {

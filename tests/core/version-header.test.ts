@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { getContact } from '../../src/index'
-import { getCalendars, getFunnels } from './stand-in-operations'
+import { getCalendars, getContact, getFunnels } from '../../src/index'
 import { useEchoServer } from './use-echo-server'
 
 describe('Version header', () => {
