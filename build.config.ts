@@ -1,7 +1,21 @@
+import { readdirSync } from 'node:fs'
 import { defineBuildConfig } from 'unbuild'
 
+// One entry per generated service module, for `highlevel-fetch/<service>`
+// (listed in package.json exports and typesVersions).
+const services = readdirSync('src/operations', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
+
 export default defineBuildConfig({
-  entries: ['src/index'],
+  entries: [
+    'src/index',
+    ...services.map((service) => ({
+      input: `src/operations/${service}/index`,
+      name: `operations/${service}`,
+    })),
+  ],
   declaration: 'node16',
   rollup: { emitCJS: true },
   externals: ['valibot', 'jose'],
