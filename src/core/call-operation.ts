@@ -1,7 +1,8 @@
-import type { Client, RequestOptions } from '../client/types'
-import { buildRequest } from './build-request'
-import type { Operation } from './operation'
-import { sendRequest } from './send-request'
+import { sendAuthorized } from "../auth/send-authorized";
+import type { Client, RequestOptions } from "../client/types";
+import { buildRequest } from "./build-request";
+import type { Operation } from "./operation";
+import { sendRequest } from "./send-request";
 
 /**
  * Every generated operation function ends here: check and place the
@@ -14,29 +15,31 @@ export async function callOperation<TResponse>(
   body: unknown,
   options: RequestOptions | undefined,
 ): Promise<TResponse> {
-  const built = buildRequest(operation, params, body)
-  const token = await client.auth.getToken({ operation, params, body, options })
-
+  const built = buildRequest(operation, params, body);
   const headers: Record<string, string> = {
-    Accept: 'application/json',
+    Accept: "application/json",
     ...client.config.headers,
     ...built.headers,
     ...options?.headers,
-  }
-  const version = options?.version ?? operation.version
-  if (version) headers.Version = version
-  if (built.contentType) headers['Content-Type'] = built.contentType
-  if (token) headers.Authorization = `Bearer ${token}`
+  };
+  const version = options?.version ?? operation.version;
+  if (version) headers.Version = version;
+  if (built.contentType) headers["Content-Type"] = built.contentType;
 
-  const response = await sendRequest(client, {
-    operation: operation.id,
-    method: operation.method,
-    path: built.path,
-    headers,
-    body: built.body,
-    responseType: operation.responseType,
-    timeout: options?.timeout ?? client.config.timeout,
-    signal: options?.signal,
-  })
-  return response.data as TResponse
+  const request = { client, operation, params, body, options };
+  const response = await sendAuthorized(request, (token) =>
+    sendRequest(client, {
+      operation: operation.id,
+      method: operation.method,
+      path: built.path,
+      headers: token
+        ? { ...headers, Authorization: `Bearer ${token}` }
+        : headers,
+      body: built.body,
+      responseType: operation.responseType,
+      timeout: options?.timeout ?? client.config.timeout,
+      signal: options?.signal,
+    }),
+  );
+  return response.data as TResponse;
 }
