@@ -1,35 +1,35 @@
-export { createClient, DEFAULT_BASE_URL } from "./client/create-client";
+export { createClient, DEFAULT_BASE_URL } from './client/create-client'
 export type {
   Client,
   ClientConfig,
   RequestOptions,
   TokenRequest,
   TokenResolver,
-} from "./client/types";
-export type { Logger, LogLevel } from "./client/logger";
-export { HighLevelError, isHighLevelError } from "./core/error";
-export type { HighLevelErrorCode, HighLevelErrorOptions } from "./core/error";
-export { callOperation } from "./core/call-operation";
-export type { Operation, ParameterSpec, BodyEncoding } from "./core/operation";
-export * from "./operations/index";
-export type { TokenType } from "./client/types";
-export type { StorageAdapter, StorageSetOptions } from "./storage/types";
-export { memoryStorage } from "./storage/memory-storage";
+} from './client/types'
+export type { Logger, LogLevel } from './client/logger'
+export { HighLevelError, isHighLevelError } from './core/error'
+export type { HighLevelErrorCode, HighLevelErrorOptions } from './core/error'
+export { callOperation } from './core/call-operation'
+export type { Operation, ParameterSpec, BodyEncoding } from './core/operation'
+export * from './operations/index'
+export type { TokenType } from './client/types'
+export type { StorageAdapter, StorageSetOptions } from './storage/types'
+export { memoryStorage } from './storage/memory-storage'
 export {
   readSession,
   writeSession,
   deleteSession,
   getSessionKey,
-} from "./auth/sessions";
-export type { OAuthSession } from "./auth/sessions";
-export { refreshSession } from "./auth/renew-session";
-export { getAuthorizationUrl } from "./oauth/get-authorization-url";
-export type { AuthorizationUrlOptions } from "./oauth/get-authorization-url";
-export { exchangeAuthorizationCode } from "./oauth/exchange-authorization-code";
-export type { ExchangeAuthorizationCodeOptions } from "./oauth/exchange-authorization-code";
-export { mintLocationSession } from "./oauth/mint-location-session";
-export { listInstalledLocations } from "./oauth/list-installed-locations";
+} from './auth/sessions'
+export type { OAuthSession } from './auth/sessions'
+export { refreshSession } from './auth/renew-session'
+export { getAuthorizationUrl } from './oauth/get-authorization-url'
+export type { AuthorizationUrlOptions } from './oauth/get-authorization-url'
+export { exchangeAuthorizationCode } from './oauth/exchange-authorization-code'
+export type { ExchangeAuthorizationCodeOptions } from './oauth/exchange-authorization-code'
+export { mintLocationSession } from './oauth/mint-location-session'
+export { listInstalledLocations } from './oauth/list-installed-locations'
 export type {
   InstalledLocation,
   ListInstalledLocationsParams,
-} from "./oauth/list-installed-locations";
+} from './oauth/list-installed-locations'

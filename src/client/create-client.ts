@@ -1,19 +1,19 @@
-import { createTokenResolver } from "../auth/create-token-resolver";
-import { describeToken } from "../auth/describe-token";
-import { HighLevelError } from "../core/error";
-import { memoryStorage } from "../storage/memory-storage";
-import { createLogger } from "./logger";
-import type { Client, ClientConfig } from "./types";
+import { createTokenResolver } from '../auth/create-token-resolver'
+import { describeToken } from '../auth/describe-token'
+import { HighLevelError } from '../core/error'
+import { memoryStorage } from '../storage/memory-storage'
+import { createLogger } from './logger'
+import type { Client, ClientConfig } from './types'
 
-export const DEFAULT_BASE_URL = "https://services.leadconnectorhq.com";
+export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com'
 
 const TOKEN_KEYS = [
-  "privateIntegrationToken",
-  "agencyAccessToken",
-  "locationAccessToken",
-  "clientId",
-  "clientSecret",
-] as const;
+  'privateIntegrationToken',
+  'agencyAccessToken',
+  'locationAccessToken',
+  'clientId',
+  'clientSecret',
+] as const
 
 /**
  * Creates the plain object every operation function takes first. It holds
@@ -24,13 +24,13 @@ const TOKEN_KEYS = [
  * const { contact } = await getContact(client, { contactId: 'abc' })
  */
 export function createClient(config: ClientConfig): Client {
-  const baseURL = validateConfig(config);
-  const logger = createLogger(config.logger, config.logLevel);
+  const baseURL = validateConfig(config)
+  const logger = createLogger(config.logger, config.logLevel)
   if (config.clientId && !config.storage) {
     logger.warn(
-      "createClient: OAuth sessions are kept in memoryStorage(), which a " +
-        "restart loses and other instances cannot see; pass storage",
-    );
+      'createClient: OAuth sessions are kept in memoryStorage(), which a ' +
+        'restart loses and other instances cannot see; pass storage',
+    )
   }
   return {
     config: { ...config, baseURL },
@@ -39,66 +39,66 @@ export function createClient(config: ClientConfig): Client {
     auth: createTokenResolver(),
     storage: config.storage ?? memoryStorage(),
     logger,
-  };
+  }
 }
 
 function validateConfig(config: ClientConfig): string {
   const fail = (message: string): never => {
     throw new HighLevelError(`createClient: ${message}`, {
-      code: "invalid_config",
-    });
-  };
-  if (typeof config !== "object" || config === null) {
-    fail("config must be an object");
+      code: 'invalid_config',
+    })
+  }
+  if (typeof config !== 'object' || config === null) {
+    fail('config must be an object')
   }
 
   for (const key of TOKEN_KEYS) {
-    const token = config[key];
-    if (token !== undefined && (typeof token !== "string" || token === "")) {
-      fail(`${key} must be a non-empty string`);
+    const token = config[key]
+    if (token !== undefined && (typeof token !== 'string' || token === '')) {
+      fail(`${key} must be a non-empty string`)
     }
   }
   if (!config.clientId !== !config.clientSecret) {
-    fail("clientId and clientSecret go together: pass both or neither");
+    fail('clientId and clientSecret go together: pass both or neither')
   }
   if (!TOKEN_KEYS.some((key) => config[key])) {
     fail(
-      "no token given: pass privateIntegrationToken, agencyAccessToken, " +
+      'no token given: pass privateIntegrationToken, agencyAccessToken, ' +
         "locationAccessToken, or an OAuth app's clientId and clientSecret",
-    );
+    )
   }
   // A static token of the other kind would be sent where HighLevel refuses it.
   for (const [key, kind] of [
-    ["agencyAccessToken", "Location"],
-    ["locationAccessToken", "Company"],
+    ['agencyAccessToken', 'Location'],
+    ['locationAccessToken', 'Company'],
   ] as const) {
-    const token = config[key];
+    const token = config[key]
     if (token && describeToken(token).userType === kind) {
-      fail(`${key} holds a ${kind} token; pass it as the other token option`);
+      fail(`${key} holds a ${kind} token; pass it as the other token option`)
     }
   }
 
-  if (config.fetch !== undefined && typeof config.fetch !== "function") {
-    fail("fetch must be a function");
+  if (config.fetch !== undefined && typeof config.fetch !== 'function') {
+    fail('fetch must be a function')
   }
   if (
     config.timeout !== undefined &&
-    !(typeof config.timeout === "number" && config.timeout > 0)
+    !(typeof config.timeout === 'number' && config.timeout > 0)
   ) {
-    fail("timeout must be a positive number of milliseconds");
+    fail('timeout must be a positive number of milliseconds')
   }
 
-  const baseURL = config.baseURL ?? DEFAULT_BASE_URL;
-  let url: URL | undefined;
+  const baseURL = config.baseURL ?? DEFAULT_BASE_URL
+  let url: URL | undefined
   try {
-    url = new URL(baseURL);
+    url = new URL(baseURL)
   } catch {
-    url = undefined;
+    url = undefined
   }
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
     fail(
       `baseURL must be an http(s) URL without query or hash, got "${baseURL}"`,
-    );
+    )
   }
-  return baseURL.replace(/\/+$/, "");
+  return baseURL.replace(/\/+$/, '')
 }

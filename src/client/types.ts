@@ -1,88 +1,88 @@
-import type { Operation } from "../core/operation";
-import type { StorageAdapter } from "../storage/types";
-import type { Logger, LogLevel } from "./logger";
+import type { Operation } from '../core/operation'
+import type { StorageAdapter } from '../storage/types'
+import type { Logger, LogLevel } from './logger'
 
 /** Which kind of token to use when an operation accepts both. */
-export type TokenType = "location" | "agency";
+export type TokenType = 'location' | 'agency'
 
 /** Options accepted by `createClient`. */
 export interface ClientConfig {
   /** Private integration token of a location or an agency. */
-  privateIntegrationToken?: string;
+  privateIntegrationToken?: string
   /** A static OAuth access token of an agency (company). */
-  agencyAccessToken?: string;
+  agencyAccessToken?: string
   /** A static OAuth access token of a location (sub-account). */
-  locationAccessToken?: string;
+  locationAccessToken?: string
   /**
    * OAuth client id of a Marketplace app (`<appId>-<suffix>`). With
    * `clientSecret`, sessions kept in `storage` are used and refreshed.
    */
-  clientId?: string;
+  clientId?: string
   /** OAuth client secret; server-side only, never ship it to a browser. */
-  clientSecret?: string;
+  clientSecret?: string
   /**
    * Where OAuth sessions are kept, keyed by app and location or company id;
    * `memoryStorage()` (lost on restart) by default.
    */
-  storage?: StorageAdapter;
+  storage?: StorageAdapter
   /** Token kind used when an operation accepts both; `location` by default. */
-  preferredTokenType?: TokenType;
+  preferredTokenType?: TokenType
   /**
    * Milliseconds before expiry at which a stored session is refreshed
    * ahead of use; 5 minutes by default.
    */
-  refreshMargin?: number;
+  refreshMargin?: number
   /** API root; defaults to `https://services.leadconnectorhq.com`. */
-  baseURL?: string;
+  baseURL?: string
   /**
    * The `fetch` every request of this client goes through; defaults to the
    * runtime's global `fetch`, looked up at call time.
    */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch
   /** Headers added to every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string>
   /** Milliseconds before a request is abandoned; none by default. */
-  timeout?: number;
+  timeout?: number
   /** Receives the package's logs; `console` by default. */
-  logger?: Partial<Logger>;
+  logger?: Partial<Logger>
   /** Least severe level that is logged; `warn` by default. */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel
 }
 
 /** Per-call options, the last argument of every operation function. */
 export interface RequestOptions {
   /** Overrides the `Version` header the operation declares. */
-  version?: string;
+  version?: string
   /** Extra headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string>
   /** Milliseconds before this call is abandoned. */
-  timeout?: number;
+  timeout?: number
   /** Ends the call when aborted. */
-  signal?: AbortSignal;
+  signal?: AbortSignal
   /**
    * Location whose OAuth session to use, for operations whose parameters
    * name no location (`getContact`). Not sent to the API.
    */
-  locationId?: string;
+  locationId?: string
   /** Company (agency) whose OAuth session to use. Not sent to the API. */
-  companyId?: string;
+  companyId?: string
   /** Token kind for this call when the operation accepts both. */
-  preferredTokenType?: TokenType;
+  preferredTokenType?: TokenType
 }
 
 /** What the token resolver is told about a call. */
 export interface TokenRequest {
-  client: Client;
-  operation: Operation;
-  params: Record<string, unknown> | undefined;
-  body: unknown;
-  options: RequestOptions | undefined;
+  client: Client
+  operation: Operation
+  params: Record<string, unknown> | undefined
+  body: unknown
+  options: RequestOptions | undefined
 }
 
 /** Chooses the bearer token for each call. */
 export interface TokenResolver {
   /** The token to send, or `undefined` to send no `Authorization`. */
-  getToken(request: TokenRequest): Promise<string | undefined>;
+  getToken(request: TokenRequest): Promise<string | undefined>
   /**
    * Called once after a 401 with the token that was refused: a new token
    * for one retry, or `undefined` when there is none to try.
@@ -90,19 +90,19 @@ export interface TokenResolver {
   refreshToken?(
     request: TokenRequest,
     refused: string,
-  ): Promise<string | undefined>;
+  ): Promise<string | undefined>
   /**
    * Refreshes in flight, by storage key. Clients derived from this one
    * share it, so concurrent callers wait for one token request.
    */
-  readonly refreshes?: Map<string, Promise<unknown>>;
+  readonly refreshes?: Map<string, Promise<unknown>>
 }
 
 /** The plain object `createClient` returns; pass it to every operation. */
 export interface Client {
-  readonly config: Readonly<ClientConfig> & { readonly baseURL: string };
-  readonly fetch: typeof globalThis.fetch;
-  readonly auth: TokenResolver;
-  readonly storage: StorageAdapter;
-  readonly logger: Logger & { isLogged(level: LogLevel): boolean };
+  readonly config: Readonly<ClientConfig> & { readonly baseURL: string }
+  readonly fetch: typeof globalThis.fetch
+  readonly auth: TokenResolver
+  readonly storage: StorageAdapter
+  readonly logger: Logger & { isLogged(level: LogLevel): boolean }
 }

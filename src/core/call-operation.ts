@@ -1,8 +1,8 @@
-import { sendAuthorized } from "../auth/send-authorized";
-import type { Client, RequestOptions } from "../client/types";
-import { buildRequest } from "./build-request";
-import type { Operation } from "./operation";
-import { sendRequest } from "./send-request";
+import { sendAuthorized } from '../auth/send-authorized'
+import type { Client, RequestOptions } from '../client/types'
+import { buildRequest } from './build-request'
+import type { Operation } from './operation'
+import { sendRequest } from './send-request'
 
 /**
  * Every generated operation function ends here: check and place the
@@ -15,18 +15,18 @@ export async function callOperation<TResponse>(
   body: unknown,
   options: RequestOptions | undefined,
 ): Promise<TResponse> {
-  const built = buildRequest(operation, params, body);
+  const built = buildRequest(operation, params, body)
   const headers: Record<string, string> = {
-    Accept: "application/json",
+    Accept: 'application/json',
     ...client.config.headers,
     ...built.headers,
     ...options?.headers,
-  };
-  const version = options?.version ?? operation.version;
-  if (version) headers.Version = version;
-  if (built.contentType) headers["Content-Type"] = built.contentType;
+  }
+  const version = options?.version ?? operation.version
+  if (version) headers.Version = version
+  if (built.contentType) headers['Content-Type'] = built.contentType
 
-  const request = { client, operation, params, body, options };
+  const request = { client, operation, params, body, options }
   const response = await sendAuthorized(request, (token) =>
     sendRequest(client, {
       operation: operation.id,
@@ -40,6 +40,6 @@ export async function callOperation<TResponse>(
       timeout: options?.timeout ?? client.config.timeout,
       signal: options?.signal,
     }),
-  );
-  return response.data as TResponse;
+  )
+  return response.data as TResponse
 }
