@@ -1,0 +1,69 @@
+import { deleteSession, getAppId, readSession } from '../auth/sessions'
+import type { Client } from '../client/types'
+import { listInstalledLocationIds } from './list-installed-location-ids'
+import { mintLocationSession } from '../oauth/mint-location-session'
+import {
+  completePendingInstalls,
+  forgetPendingInstall,
+  recordPendingInstall,
+} from './pending-installs'
+
+/**
+ * Keeps stored sessions in step with installs of this app: INSTALL on a
+ * location mints its token from the company session; an agency-level or
+ * bulk INSTALL (no location) mints one for every installed location; an
+ * install that comes before the company session is recorded as pending;
+ * UNINSTALL deletes the location's or company's session. Events of other
+ * apps, and clients without a `clientId`, are left alone.
+ */
+export async function handleAppLifecycle(
+  client: Client,
+  event: Record<string, unknown>,
+): Promise<void> {
+  if (event.type !== 'INSTALL' && event.type !== 'UNINSTALL') return
+  if (!client.config.clientId) return
+  if (event.appId !== getAppId(client)) {
+    client.logger.debug(`webhook ${event.type} of another app ignored`)
+    return
+  }
+  const companyId = readId(event.companyId)
+  const locationId = readId(event.locationId)
+
+  if (event.type === 'UNINSTALL') {
+    const resourceId = locationId ?? companyId
+    if (!resourceId) return
+    await deleteSession(client, resourceId)
+    await forgetPendingInstall(client, companyId, locationId)
+    return
+  }
+
+  if (!companyId) {
+    // Installs to future locations may come without a company id; the
+    // location's own OAuth session, or a call naming its company, covers it.
+    client.logger.warn(
+      'webhook INSTALL without companyId: no token minted for the location',
+      { locationId },
+    )
+    return
+  }
+  if (!(await readSession(client, companyId))) {
+    await recordPendingInstall(client, companyId, locationId)
+    client.logger.info('webhook INSTALL before the company session: pending', {
+      companyId,
+      locationId,
+    })
+    return
+  }
+
+  const locationIds = locationId
+    ? [locationId]
+    : await listInstalledLocationIds(client, companyId)
+  for (const id of locationIds) {
+    await mintLocationSession(client, { companyId, locationId: id })
+  }
+  await completePendingInstalls(client, { companyId })
+}
+
+function readId(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}

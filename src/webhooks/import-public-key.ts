@@ -1,0 +1,61 @@
+import { importJWK, importSPKI } from 'jose'
+
+/**
+ * A webhook public key: SPKI as PEM or bare base64, a JWK, or a key already
+ * imported with `crypto.subtle`.
+ */
+export type WebhookPublicKey = string | JsonWebKey | CryptoKey
+
+/** The two signature schemes HighLevel has used. */
+export type WebhookSignatureScheme = 'ed25519' | 'rsa-sha256'
+
+const ALGORITHMS = { ed25519: 'Ed25519', 'rsa-sha256': 'RS256' } as const
+
+// Imported keys are reused across requests: importing costs more than
+// verifying, and the same few keys serve every webhook.
+const importedKeys = new Map<string, Promise<CryptoKey | undefined>>()
+
+/**
+ * Turns a configured key into a `CryptoKey` for the scheme, or `undefined`
+ * when it cannot be one (a wrong key never makes a webhook pass).
+ */
+export function importPublicKey(
+  key: WebhookPublicKey,
+  scheme: WebhookSignatureScheme,
+): Promise<CryptoKey | undefined> {
+  if (isCryptoKey(key)) return Promise.resolve(key)
+
+  const cacheKey =
+    scheme + ':' + (typeof key === 'string' ? key : JSON.stringify(key))
+  let imported = importedKeys.get(cacheKey)
+  if (!imported) {
+    const algorithm = ALGORITHMS[scheme]
+    imported = (
+      typeof key === 'string'
+        ? importSPKI(toPem(key), algorithm)
+        : importJWK(key, algorithm)
+    ).then(
+      (result) => (isCryptoKey(result) ? result : undefined),
+      () => undefined,
+    )
+    importedKeys.set(cacheKey, imported)
+  }
+  return imported
+}
+
+function toPem(key: string): string {
+  const trimmed = key.trim()
+  if (trimmed.startsWith('-----BEGIN')) return trimmed
+  const lines = trimmed.replace(/\s+/g, '').match(/.{1,64}/g) ?? []
+  return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----`
+}
+
+function isCryptoKey(value: unknown): value is CryptoKey {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'algorithm' in value &&
+    'usages' in value &&
+    'type' in value
+  )
+}

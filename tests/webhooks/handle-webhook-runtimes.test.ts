@@ -1,0 +1,3 @@
+import { describeWebhookSuite } from './webhook-suite'
+
+describeWebhookSuite('Node')
