@@ -1,5 +1,4 @@
 import { createTokenResolver } from '../auth/create-token-resolver'
-import { describeToken } from '../auth/describe-token'
 import { HighLevelError } from '../core/error'
 import { memoryStorage } from '../storage/memory-storage'
 import { createLogger } from './logger'
@@ -39,6 +38,7 @@ export function createClient(config: ClientConfig): Client {
     auth: createTokenResolver(),
     storage: config.storage ?? memoryStorage(),
     logger,
+    rateLimits: new Map(),
   }
 }
 
@@ -66,16 +66,6 @@ function validateConfig(config: ClientConfig): string {
       'no token given: pass privateIntegrationToken, agencyAccessToken, ' +
         "locationAccessToken, or an OAuth app's clientId and clientSecret",
     )
-  }
-  // A static token of the other kind would be sent where HighLevel refuses it.
-  for (const [key, kind] of [
-    ['agencyAccessToken', 'Location'],
-    ['locationAccessToken', 'Company'],
-  ] as const) {
-    const token = config[key]
-    if (token && describeToken(token).userType === kind) {
-      fail(`${key} holds a ${kind} token; pass it as the other token option`)
-    }
   }
 
   if (config.fetch !== undefined && typeof config.fetch !== 'function') {

@@ -1,12 +1,15 @@
+import type { Hooks } from '../core/hooks'
 import type { Operation } from '../core/operation'
+import type { RateLimiter, RateLimitInfo } from '../core/rate-limits'
+import type { RetryOption } from '../core/retry'
 import type { StorageAdapter } from '../storage/types'
 import type { Logger, LogLevel } from './logger'
 
 /** Which kind of token to use when an operation accepts both. */
 export type TokenType = 'location' | 'agency'
 
-/** Options accepted by `createClient`. */
-export interface ClientConfig {
+/** Options accepted by `createClient`; hooks run on every call. */
+export interface ClientConfig extends Hooks {
   /** Private integration token of a location or an agency. */
   privateIntegrationToken?: string
   /** A static OAuth access token of an agency (company). */
@@ -43,6 +46,16 @@ export interface ClientConfig {
   headers?: Record<string, string>
   /** Milliseconds before a request is abandoned; none by default. */
   timeout?: number
+  /**
+   * Retries of network errors, 408, 429 and 5xx on GET, HEAD, PUT and
+   * DELETE: a count, or options; 2 by default, `0` turns them off.
+   */
+  retry?: RetryOption
+  /**
+   * Paces calls per location or company to stay under HighLevel's burst
+   * limit: `createRateLimiter()`. None by default.
+   */
+  rateLimiter?: RateLimiter
   /** Receives the package's logs; `console` by default. */
   logger?: Partial<Logger>
   /** Least severe level that is logged; `warn` by default. */
@@ -50,7 +63,7 @@ export interface ClientConfig {
 }
 
 /** Per-call options, the last argument of every operation function. */
-export interface RequestOptions {
+export interface RequestOptions extends Hooks {
   /** Overrides the `Version` header the operation declares. */
   version?: string
   /** Extra headers for this call. */
@@ -59,6 +72,8 @@ export interface RequestOptions {
   timeout?: number
   /** Ends the call when aborted. */
   signal?: AbortSignal
+  /** Retry rule for this call, over the client's (`0`: no retry). */
+  retry?: RetryOption
   /**
    * Location whose OAuth session to use, for operations whose parameters
    * name no location (`getContact`). Not sent to the API.
@@ -105,4 +120,9 @@ export interface Client {
   readonly auth: TokenResolver
   readonly storage: StorageAdapter
   readonly logger: Logger & { isLogged(level: LogLevel): boolean }
+  /**
+   * The latest `X-RateLimit-*` figures per location or company id (`''`
+   * for calls that name neither), shared by clients from `withConfig`.
+   */
+  readonly rateLimits: Map<string, RateLimitInfo>
 }

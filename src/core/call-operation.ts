@@ -1,6 +1,7 @@
 import { sendAuthorized } from '../auth/send-authorized'
 import type { Client, RequestOptions } from '../client/types'
 import { buildRequest } from './build-request'
+import { findResourceIds } from './find-resource-ids'
 import type { Operation } from './operation'
 import { sendRequest } from './send-request'
 
@@ -27,9 +28,11 @@ export async function callOperation<TResponse>(
   if (built.contentType) headers['Content-Type'] = built.contentType
 
   const request = { client, operation, params, body, options }
+  const resource = findResourceIds([options, params, body])
   const response = await sendAuthorized(request, (token) =>
     sendRequest(client, {
       operation: operation.id,
+      definition: operation,
       method: operation.method,
       path: built.path,
       headers: token
@@ -39,6 +42,9 @@ export async function callOperation<TResponse>(
       responseType: operation.responseType,
       timeout: options?.timeout ?? client.config.timeout,
       signal: options?.signal,
+      retry: options?.retry,
+      hooks: options,
+      resource: resource.locationId ?? resource.companyId,
     }),
   )
   return response.data as TResponse

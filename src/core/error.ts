@@ -1,3 +1,5 @@
+import { redact } from './redact'
+
 /** Stable error codes: branch on these, never on messages. */
 export type HighLevelErrorCode =
   | 'invalid_config'
@@ -34,6 +36,11 @@ export interface HighLevelErrorOptions {
   url?: string
   /** Response headers, lower-cased names. */
   headers?: Record<string, string>
+  /**
+   * System code of a failed connection (`ECONNREFUSED`, `ENOTFOUND`,
+   * `EAI_AGAIN`, `ECONNRESET`...), for `network` errors.
+   */
+  networkCode?: string
   cause?: unknown
 }
 
@@ -60,20 +67,33 @@ export class HighLevelError extends Error {
   readonly method?: string
   readonly url?: string
   readonly headers?: Record<string, string>
+  readonly networkCode?: string
+  /**
+   * Id of the contact that already exists, when a create or update is
+   * refused as a duplicate (HighLevel puts it in the 400 body's `meta`).
+   */
+  readonly existingContactId?: string
 
   constructor(message: string, options: HighLevelErrorOptions) {
-    super(`[highlevel-fetch] ${message}`, { cause: options.cause })
+    // Redacted once here, so message, stack, toJSON and inspect agree.
+    super(`[highlevel-fetch] ${redact(message)}`, { cause: options.cause })
     this.code = options.code
     this.operation = options.operation
     this.status = options.status
-    this.body = options.body
+    this.body = redact(options.body)
     this.method = options.method
-    this.url = options.url
-    this.headers = options.headers
+    this.url = options.url && (redact(options.url) as string)
+    this.headers = redact(options.headers) as Record<string, string>
+    this.networkCode = options.networkCode
+    const meta = (options.body as { meta?: { contactId?: unknown } })?.meta
+    if (typeof meta?.contactId === 'string') {
+      this.existingContactId = meta.contactId
+    }
     Object.defineProperty(this, marker, { value: true })
   }
 
   toJSON(): Record<string, unknown> {
+    const cause = this.cause as Error | undefined
     return {
       name: this.name,
       message: this.message,
@@ -82,8 +102,24 @@ export class HighLevelError extends Error {
       status: this.status,
       method: this.method,
       url: this.url,
+      headers: this.headers,
       body: this.body,
+      networkCode: this.networkCode,
+      existingContactId: this.existingContactId,
+      cause: cause && { name: cause.name, message: redact(cause.message) },
     }
+  }
+
+  // Node's util.inspect (console.log) would print `cause` as it is; show
+  // the redacted view instead. Keyed by Symbol.for, so node:util is not
+  // imported and other runtimes ignore it.
+  [Symbol.for('nodejs.util.inspect.custom')](
+    depth: number,
+    options: unknown,
+    inspect?: (value: unknown, options: unknown) => string,
+  ): unknown {
+    const { name, message, ...details } = this.toJSON()
+    return inspect ? `${this.stack} ${inspect(details, options)}` : details
   }
 }
 

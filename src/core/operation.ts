@@ -52,5 +52,38 @@ export interface Operation {
    * How the operation pages, copied by the generator from
    * scripts/generator/pagination.mjs; absent for operations that do not page.
    */
-  pagination?: unknown
+  pagination?: Pagination
+}
+
+/**
+ * How a list operation asks for its next page, for `paginate`. Paths are
+ * dotted paths into the response body (`meta.startAfter`); `''` is the
+ * body itself.
+ */
+export interface Pagination {
+  /**
+   * - `cursor`: parameters copied from response fields (`startAfter` from
+   *   `meta.startAfter`, `lastMessageId` from `lastMessageId`)
+   * - `page`: a page number counted up from 1
+   * - `offset`: a `skip` or `offset` advanced by the items received
+   */
+  style: 'cursor' | 'page' | 'offset'
+  /** Path of the item array in the response. */
+  items: string
+  /** Parameter holding the page size (`limit`, `pageSize`, `pageLimit`). */
+  limit?: string
+  /** `page` and `offset`: the parameter to advance (`page`, `skip`). */
+  param?: string
+  /** `cursor`: next-page parameter → response path it is read from. */
+  cursor?: Readonly<Record<string, string>>
+  /**
+   * Path of a next-page URL whose query holds the cursor parameters when
+   * the fields are absent (`meta.nextPageUrl`). Only its query is read:
+   * its host is never contacted.
+   */
+  nextPageUrl?: string
+  /** Path of a flag that is false (or null) on the last page. */
+  hasMore?: string
+  /** Set when the paging parameters travel in the JSON body. */
+  in?: 'body'
 }
