@@ -1,8 +1,8 @@
 // Emits one service module: `<service>/schemas.ts` (the file's component
 // schemas as types) and `<service>/index.ts` (one function, one metadata
 // object and its Params/Body/Response types per operation).
-import { pascalCase } from './names.mjs'
-import { schemaToType, typeNameFor } from './schema-to-type.mjs'
+import { camelCaseOperationId, pascalCase } from './names.mjs'
+import { schemaToType, typeNameFor, union } from './schema-to-type.mjs'
 
 const COMMON_FILE = 'common/common-schemas.json'
 
@@ -135,7 +135,7 @@ function emitOperation(operation, resolveRef, pagination) {
   )
   lines.push(
     '/** Body of an error response, as `HighLevelError.body`. */\n' +
-      `export type ${Name}ErrorBody = ${[...new Set(errorTypes)].join(' | ') || 'unknown'}\n`,
+      `export type ${Name}ErrorBody = ${errorTypes.length ? union(errorTypes) : 'unknown'}\n`,
   )
 
   lines.push(
@@ -195,6 +195,7 @@ const RESERVED_WORDS = new Set(
 function emitFunction(operation) {
   const name = operation.serviceName
   const identifier = RESERVED_WORDS.has(name) ? `${name}_` : name
+  const serviceNamespace = camelCaseOperationId(operation.service)
   const Name = pascalCase(name)
   const { params, body } = operation
   const paramsRequired = params.some((param) => param.required)
@@ -232,7 +233,12 @@ function emitFunction(operation) {
     '',
     `@see https://marketplace.gohighlevel.com/docs/ghl/${operation.service}/${operation.operationId}`,
     '@example',
-    `const result = await ${identifier}(${example.join(', ')})`,
+    ...(identifier === name
+      ? [`const result = await ${name}(${example.join(', ')})`]
+      : [
+          `import * as ${serviceNamespace} from 'highlevel-fetch/${operation.service}'`,
+          `const result = await ${serviceNamespace}.${name}(${example.join(', ')})`,
+        ]),
   ]
   if (operation.deprecated) {
     docs.push('@deprecated The API description marks this operation deprecated.')

@@ -102,7 +102,7 @@ function arrayType(itemType) {
 // A dangling ref reads `/* why */ unknown`, so match on the ending.
 const isUnknown = (type) => /(^|\s)unknown$/.test(type)
 
-function union(types) {
+export function union(types) {
   const unique = [...new Set(types)]
   const unknown = unique.find(isUnknown)
   if (unknown) return unknown

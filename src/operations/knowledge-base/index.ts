@@ -166,7 +166,8 @@ export const deleteOperation: Operation = {
  *
  * @see https://marketplace.gohighlevel.com/docs/ghl/knowledge-base/delete
  * @example
- * const result = await delete_(client, { id })
+ * import * as knowledgeBase from 'highlevel-fetch/knowledge-base'
+ * const result = await knowledgeBase.delete(client, { id })
  */
 function delete_(
   client: Client,

@@ -18,8 +18,7 @@ export type GetLinkByIdResponse = schemas.GetLinkSuccessfulResponseDto
 
 /** Body of an error response, as `HighLevelError.body`. */
 export type GetLinkByIdErrorBody =
-  | /* #/components/schemas/BadRequestDTO is not defined in apps/links.json */ unknown
-  | /* #/components/schemas/UnauthorizedDTO is not defined in apps/links.json */ unknown
+  /* #/components/schemas/BadRequestDTO is not defined in apps/links.json */ unknown
 
 export const getLinkByIdOperation: Operation = {
   id: 'getLinkById',
@@ -138,8 +137,7 @@ export type SearchTriggerLinksResponse = schemas.GetLinksSuccessfulResponseDto
 
 /** Body of an error response, as `HighLevelError.body`. */
 export type SearchTriggerLinksErrorBody =
-  | /* #/components/schemas/BadRequestDTO is not defined in apps/links.json */ unknown
-  | /* #/components/schemas/UnauthorizedDTO is not defined in apps/links.json */ unknown
+  /* #/components/schemas/BadRequestDTO is not defined in apps/links.json */ unknown
 
 export const searchTriggerLinksOperation: Operation = {
   id: 'searchTriggerLinks',
