@@ -33,3 +33,19 @@ export type {
   InstalledLocation,
   ListInstalledLocationsParams,
 } from './oauth/list-installed-locations'
+export { getConfig, withConfig } from './client/config'
+export { request } from './core/request'
+export type { RawRequest } from './core/request'
+export { withResponse } from './core/with-response'
+export type { ResponseWith } from './core/with-response'
+export type {
+  Hook,
+  HookContext,
+  HookRequestOptions,
+  Hooks,
+} from './core/hooks'
+export type { RetryOption, RetryOptions } from './core/retry'
+export type { RateLimiter, RateLimitInfo } from './core/rate-limits'
+export type { Pagination } from './core/operation'
+export { createRateLimiter } from './rate-limit/index'
+export type { RateLimiterOptions } from './rate-limit/index'
