@@ -22,7 +22,7 @@ export {
   getSessionKey,
 } from './auth/sessions'
 export type { OAuthSession } from './auth/sessions'
-export { refreshSession } from './auth/renew-session'
+export { refreshSession } from './oauth/refresh-session'
 export { getAuthorizationUrl } from './oauth/get-authorization-url'
 export type { AuthorizationUrlOptions } from './oauth/get-authorization-url'
 export { exchangeAuthorizationCode } from './oauth/exchange-authorization-code'
@@ -38,12 +38,7 @@ export { request } from './core/request'
 export type { RawRequest } from './core/request'
 export { withResponse } from './core/with-response'
 export type { ResponseWith } from './core/with-response'
-export type {
-  Hook,
-  HookContext,
-  HookRequestOptions,
-  Hooks,
-} from './core/hooks'
+export type { Hook, HookContext, HookRequestOptions, Hooks } from './core/hooks'
 export type { RetryOption, RetryOptions } from './core/retry'
 export type { RateLimiter, RateLimitInfo } from './core/rate-limits'
 export type { Pagination } from './core/operation'

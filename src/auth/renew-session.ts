@@ -1,7 +1,8 @@
 import type { Client } from '../client/types'
-import { HighLevelError, isHighLevelError } from '../core/error'
-import { mintLocationSession } from '../oauth/mint-location-session'
+import { HighLevelError } from '../core/error'
+import type { StorageAdapter } from '../storage/types'
 import { describeToken } from './describe-token'
+import { mintSession } from './mint-session'
 import { requestToken } from './request-token'
 import {
   getSessionKey,
@@ -12,26 +13,30 @@ import {
 
 // Long enough for one token request; a crashed holder's lock expires.
 const LOCK_TTL = 15_000
-const fallbackRefreshes = new Map<string, Promise<unknown>>()
+// Renewals in flight per store and session key: every client of this
+// process that shares a store waits for the same token request.
+const renewals = new WeakMap<
+  StorageAdapter,
+  Map<string, Promise<OAuthSession>>
+>()
 
-/** When the session's access token expires, if known. */
-export function getExpiry(session: OAuthSession): number | undefined {
-  return session.expire_at ?? describeToken(session.access_token).expiresAt
-}
-
-/** Whether the session can be used without a refresh first. */
-export function isFresh(client: Client, session: OAuthSession): boolean {
-  const expiresAt = getExpiry(session)
-  const margin = client.config.refreshMargin ?? 300_000
-  return expiresAt === undefined || expiresAt - margin > Date.now()
+/** Whether the session can be used without renewing it first. */
+export function isFresh(client: Client, session?: OAuthSession): boolean {
+  const expiresAt =
+    session &&
+    (session.expire_at ?? describeToken(session.access_token).expiresAt)
+  return (
+    !!session &&
+    !(expiresAt! - (client.config.refreshMargin ?? 300_000) < Date.now())
+  )
 }
 
 /**
  * Replaces the session of `resourceId` whose access token is `stale`.
- * Callers in this process share one attempt per session; processes that
- * share the store take its lock, and each first re-reads the session in
- * case another one already renewed it. The new session is stored before
- * any caller gets it; a failure leaves the stored session as it was.
+ * Callers share one attempt per session; processes sharing the store
+ * take its lock, and each re-reads the session first in case another
+ * already renewed it. The new session is stored before any caller gets
+ * it; a failure leaves the stored session as it was.
  */
 export function renewSession(
   client: Client,
@@ -39,18 +44,18 @@ export function renewSession(
   stale: string | undefined,
   companyId?: string,
 ): Promise<OAuthSession> {
+  const { storage } = client
   const key = getSessionKey(client, resourceId)
-  const refreshes = client.auth.refreshes ?? fallbackRefreshes
-  let pending = refreshes.get(key) as Promise<OAuthSession> | undefined
-  if (!pending) {
-    pending = renewUnderLock(client, resourceId, key, stale, companyId)
-    refreshes.set(key, pending)
-    pending.then(
-      () => refreshes.delete(key),
-      () => refreshes.delete(key),
-    )
+  let pending = renewals.get(storage)
+  if (!pending) renewals.set(storage, (pending = new Map()))
+  let renewal = pending.get(key)
+  if (!renewal) {
+    renewal = renewUnderLock(client, resourceId, key, stale, companyId)
+    pending.set(key, renewal)
+    const settle = () => pending.delete(key)
+    renewal.then(settle, settle)
   }
-  return pending
+  return renewal
 }
 
 async function renewUnderLock(
@@ -61,31 +66,24 @@ async function renewUnderLock(
   companyId: string | undefined,
 ): Promise<OAuthSession> {
   const { storage } = client
-  const deadline = Date.now() + 2 * LOCK_TTL
-  for (let wait = 25; ; wait = Math.min(wait * 2, 400)) {
-    const release = storage.lock
-      ? await storage.lock(key, LOCK_TTL)
-      : async () => {}
+  for (let waited = 0; ; waited += 100) {
+    // Past the lock's lifetime its holder is gone: renew without it.
+    const release =
+      !storage.lock || waited > LOCK_TTL
+        ? () => {}
+        : await storage.lock(key, LOCK_TTL)
     if (release) {
       try {
         return await renew(client, resourceId, stale, companyId)
       } finally {
-        await release().catch(() => {})
+        await Promise.resolve(release()).catch(() => {})
       }
     }
-
-    // Another process is renewing this session: use its result.
-    await new Promise((resolve) => setTimeout(resolve, wait))
-    const session = await readSession(client, resourceId)
-    if (session && session.access_token !== stale && isFresh(client, session)) {
-      return session
-    }
-    if (Date.now() > deadline) {
-      throw new HighLevelError(
-        `refreshSession: another process held the refresh lock of ` +
-          `${resourceId} for too long; the stored session was kept`,
-        { code: 'refresh_failed', operation: 'refreshSession' },
-      )
+    // Another process is renewing it: wait for the session it stores.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const current = await readSession(client, resourceId)
+    if (current?.access_token !== stale && isFresh(client, current)) {
+      return current!
     }
   }
 }
@@ -96,62 +94,46 @@ async function renew(
   stale: string | undefined,
   companyId: string | undefined,
 ): Promise<OAuthSession> {
+  // Re-read under the lock: the previous holder may have renewed it.
   const current = await readSession(client, resourceId)
-  if (current && current.access_token !== stale && isFresh(client, current)) {
-    return current
+  if (current?.access_token !== stale && isFresh(client, current)) {
+    return current!
   }
 
-  const isCompany = current?.userType === 'Company'
-  const subject = `${isCompany ? 'company' : 'location'} ${resourceId}`
-  let failure: unknown
+  const userType =
+    current?.userType ??
+    (current && describeToken(current.access_token).userType)
+  let failure: unknown = new HighLevelError(
+    `refreshSession: no session to renew for ${resourceId}: install the app`,
+    { code: 'reauthorize' },
+  )
   if (current?.refresh_token) {
     try {
-      const tokens = await requestToken(client, 'refreshSession', subject, {
+      const tokens = await requestToken(client, 'refreshSession', resourceId, {
         grant_type: 'refresh_token',
         refresh_token: current.refresh_token,
-        user_type: isCompany ? 'Company' : 'Location',
+        user_type: userType === 'Company' ? userType : 'Location',
       })
-      client.logger.debug(`refreshSession: renewed the session of ${subject}`)
       return await writeSession(client, resourceId, {
         ...current,
         ...tokens,
         expire_at: undefined,
       })
     } catch (error) {
-      if (!isHighLevelError(error) || error.code !== 'reauthorize') throw error
+      if ((error as HighLevelError).code !== 'reauthorize') throw error
       failure = error
     }
   }
 
-  // A location token the app cannot refresh itself can still be minted
-  // from the session of the company (agency) that owns the location.
+  // A location token the app cannot refresh can be minted from the
+  // session of the agency that owns the location.
   companyId = current?.companyId ?? companyId
-  if (!isCompany && companyId && (await readSession(client, companyId))) {
-    return mintLocationSession(client, { companyId, locationId: resourceId })
+  if (
+    userType !== 'Company' &&
+    companyId &&
+    (await readSession(client, companyId))
+  ) {
+    return mintSession(client, companyId, resourceId)
   }
-  throw (
-    failure ??
-    new HighLevelError(
-      `refreshSession: no ${current ? 'refresh token' : 'session'} is ` +
-        `stored for ${subject}; install the app on it (see ` +
-        'getAuthorizationUrl) or pass a companyId whose session can mint one',
-      { code: 'reauthorize', operation: 'refreshSession' },
-    )
-  )
-}
-
-/**
- * Refreshes the stored session of a location or company now, even if it
- * has not expired, and returns the new one. Concurrent calls for the same
- * session share one token request.
- *
- * @example
- * const session = await refreshSession(client, 'loc_123')
- */
-export async function refreshSession(
-  client: Client,
-  resourceId: string,
-): Promise<OAuthSession> {
-  const current = await readSession(client, resourceId)
-  return renewSession(client, resourceId, current?.access_token ?? '')
+  throw failure
 }

@@ -1,34 +1,28 @@
 import type { Client } from '../client/types'
-import { HighLevelError, isHighLevelError } from '../core/error'
+import { HighLevelError } from '../core/error'
 import { sendRequest } from '../core/send-request'
 import type { OAuthSession } from './sessions'
 
 /**
  * POSTs a form to HighLevel's `/oauth/token` with the app's credentials.
  * No `Authorization` header is ever sent there: a private integration
- * token is not an OAuth credential and must not leave the app.
+ * token is not an OAuth credential.
  */
 export async function requestToken(
   client: Client,
   operation: string,
-  subject: string,
+  resourceId: string,
   form: Record<string, string | undefined>,
 ): Promise<OAuthSession> {
+  const body = new URLSearchParams()
   const { clientId, clientSecret } = client.config
-  if (!clientId || !clientSecret) {
-    throw new HighLevelError(
-      `${operation}: clientId and clientSecret are needed to request tokens`,
-      { code: 'invalid_config', operation },
-    )
-  }
-  const body = new URLSearchParams({
+  for (const [name, value] of Object.entries({
     client_id: clientId,
     client_secret: clientSecret,
-  })
-  for (const [name, value] of Object.entries(form)) {
+    ...form,
+  })) {
     if (value) body.append(name, value)
   }
-
   try {
     const { data } = await sendRequest(client, {
       operation,
@@ -42,48 +36,32 @@ export async function requestToken(
     })
     return data as OAuthSession
   } catch (error) {
-    throw classifyTokenError(operation, subject, error)
+    throw classifyTokenError(operation, resourceId, error)
   }
 }
 
 /**
- * Turns a failed token request into an error that says what to do. The
- * stored session is never touched on failure, whatever the reason.
+ * Names a failed token request by what to do about it. Whatever the
+ * reason, the stored session was not touched.
  */
 export function classifyTokenError(
   operation: string,
-  subject: string,
+  resourceId: string,
   error: unknown,
-): unknown {
-  // Only failures of the request itself carry a url; auth and input
-  // errors raised before sending already say what to do.
-  if (!isHighLevelError(error) || !error.url || error.code === 'aborted') {
-    return error
-  }
-  const { status, body } = error
-  const reply = status ? ` (${status}: ${JSON.stringify(body)})` : ''
-
-  let code: 'location_inactive' | 'refresh_failed' | 'reauthorize'
-  let message: string
-  if (/not active|inactive/i.test(reply)) {
-    code = 'location_inactive'
-    message = `${subject} is not active${reply}; its stored session was kept`
-  } else if (!status || status === 429 || status >= 500) {
-    code = 'refresh_failed'
-    message =
-      `the token request for ${subject} failed${reply || ` (${error.code})`}` +
-      '; the stored session was kept, try again later'
-  } else {
-    code = 'reauthorize'
-    message =
-      `HighLevel refused the token request for ${subject}${reply}; ` +
-      'the app must be authorised again (see getAuthorizationUrl)'
-  }
-  return new HighLevelError(`${operation}: ${message}`, {
-    code,
-    operation,
-    status,
-    body,
-    cause: error,
-  })
+) {
+  const { status, body, url, code } = error as HighLevelError
+  // Only failures of the request itself have a url; errors raised before
+  // sending already say what to do.
+  if (!url || code === 'aborted') return error
+  const reply = `${status ?? code} ${JSON.stringify(body ?? '')}`
+  const [newCode, advice] = /not active|inactive/i.test(reply)
+    ? (['location_inactive', 'location not active'] as const)
+    : !status || status === 429 || status > 499
+      ? (['refresh_failed', 'try again later'] as const)
+      : (['reauthorize', 'install the app again'] as const)
+  return new HighLevelError(
+    `${operation}: ${advice}; token request for ${resourceId} got ${reply}; ` +
+      'stored session kept',
+    { code: newCode, status, body, cause: error },
+  )
 }

@@ -27,8 +27,8 @@ export function createClient(config: ClientConfig): Client {
   const logger = createLogger(config.logger, config.logLevel)
   if (config.clientId && !config.storage) {
     logger.warn(
-      'createClient: OAuth sessions are kept in memoryStorage(), which a ' +
-        'restart loses and other instances cannot see; pass storage',
+      'createClient: no storage given; OAuth sessions kept in memory are ' +
+        'lost on restart',
     )
   }
   return {

@@ -106,11 +106,6 @@ export interface TokenResolver {
     request: TokenRequest,
     refused: string,
   ): Promise<string | undefined>
-  /**
-   * Refreshes in flight, by storage key. Clients derived from this one
-   * share it, so concurrent callers wait for one token request.
-   */
-  readonly refreshes?: Map<string, Promise<unknown>>
 }
 
 /** The plain object `createClient` returns; pass it to every operation. */

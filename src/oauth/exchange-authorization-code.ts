@@ -33,6 +33,12 @@ export async function exchangeAuthorizationCode(
       operation: 'exchangeAuthorizationCode',
     })
   }
+  if (!client.config.clientSecret) {
+    throw new HighLevelError(
+      'exchangeAuthorizationCode: the client needs clientId and clientSecret',
+      { code: 'invalid_config', operation: 'exchangeAuthorizationCode' },
+    )
+  }
   const tokens = await requestToken(
     client,
     'exchangeAuthorizationCode',
