@@ -26,7 +26,10 @@ if (!fs.existsSync(path.join(specDir, 'apps'))) {
 const outDir = path.join(repoRoot, 'src/operations')
 const started = performance.now()
 const { files, services } = await generateOperations(specDir, outDir)
-const count = services.reduce((sum, { operations }) => sum + operations.length, 0)
+const count = services.reduce(
+  (sum, { operations }) => sum + operations.length,
+  0,
+)
 console.log(
   `generated ${count} operations of ${services.length} services into ` +
     `${Object.keys(files).length} files in ${Math.round(performance.now() - started)} ms`,

@@ -12,7 +12,8 @@ export function emitIndex(services) {
       values.push(renamed(operation.serviceName, operation.rootName))
       const local = pascalCase(operation.serviceName)
       const root = pascalCase(operation.rootName)
-      if (operation.params.length) types.push(renamed(`${local}Params`, `${root}Params`))
+      if (operation.params.length)
+        types.push(renamed(`${local}Params`, `${root}Params`))
       if (operation.body) types.push(renamed(`${local}Body`, `${root}Body`))
       types.push(renamed(`${local}Response`, `${root}Response`))
     }

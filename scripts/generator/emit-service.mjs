@@ -59,7 +59,12 @@ export function emitService({ service, file, document, operations }, options) {
 
   return {
     [`${service}/schemas.ts`]: emitSchemas(file, document, schemaNames),
-    [`${service}/index.ts`]: emitOperations(file, operations, schemaNames, options),
+    [`${service}/index.ts`]: emitOperations(
+      file,
+      operations,
+      schemaNames,
+      options,
+    ),
   }
 }
 
@@ -125,7 +130,9 @@ function emitOperation(operation, resolveRef, pagination) {
     lines.push(`export type ${Name}Params = {\n${members.join('\n')}\n}\n`)
   }
   if (body) {
-    lines.push(`export type ${Name}Body = ${schemaToType(body.schema, resolveRef)}\n`)
+    lines.push(
+      `export type ${Name}Body = ${schemaToType(body.schema, resolveRef)}\n`,
+    )
   }
   lines.push(
     `export type ${Name}Response = ${schemaToType(operation.responseSchema, resolveRef)}\n`,
@@ -185,11 +192,13 @@ function emitMetadata(operation, pagination) {
 // operationIds such as knowledge-base's `delete` are reserved words: the
 // function gets a local identifier and is exported under the name.
 const RESERVED_WORDS = new Set(
-  ('break case catch class const continue debugger default delete do else ' +
+  (
+    'break case catch class const continue debugger default delete do else ' +
     'enum export extends false finally for function if import in instanceof ' +
     'new null return super switch this throw true try typeof var void while ' +
     'with yield let static implements interface package private protected ' +
-    'public await').split(' '),
+    'public await'
+  ).split(' '),
 )
 
 function emitFunction(operation) {
@@ -241,7 +250,9 @@ function emitFunction(operation) {
         ]),
   ]
   if (operation.deprecated) {
-    docs.push('@deprecated The API description marks this operation deprecated.')
+    docs.push(
+      '@deprecated The API description marks this operation deprecated.',
+    )
   }
 
   const call = [

@@ -55,9 +55,24 @@ export const renamedOperations = [
   ['conversation-ai', 'create-agent', 'createConversationAiAgent', 'collision'],
   ['conversation-ai', 'get-agent', 'getConversationAiAgent', 'collision'],
   ['conversation-ai', 'delete-agent', 'deleteConversationAiAgent', 'collision'],
-  ['conversation-ai', 'create-action', 'createConversationAiAction', 'collision'],
-  ['conversation-ai', 'update-action', 'updateConversationAiAction', 'collision'],
-  ['conversation-ai', 'delete-action', 'deleteConversationAiAction', 'collision'],
+  [
+    'conversation-ai',
+    'create-action',
+    'createConversationAiAction',
+    'collision',
+  ],
+  [
+    'conversation-ai',
+    'update-action',
+    'updateConversationAiAction',
+    'collision',
+  ],
+  [
+    'conversation-ai',
+    'delete-action',
+    'deleteConversationAiAction',
+    'collision',
+  ],
   ['voice-ai', 'create-agent', 'createVoiceAiAgent', 'collision'],
   ['voice-ai', 'get-agents', 'getVoiceAiAgents', 'collision'],
   ['voice-ai', 'get-agent', 'getVoiceAiAgent', 'collision'],
@@ -91,5 +106,9 @@ export function nameOperation(service, operationId) {
   if (rename.reason === 'collision') {
     return { rootName: rename.name, serviceName: official }
   }
-  return { rootName: rename.name, serviceName: rename.name, aliasName: official }
+  return {
+    rootName: rename.name,
+    serviceName: rename.name,
+    aliasName: official,
+  }
 }

@@ -64,7 +64,9 @@ function readOperation(service, routePath, method, operation) {
     deprecated: operation.deprecated === true,
     // 29 operations declare no Version header; the API's default applies.
     version: versionHeader?.schema?.enum?.[0] ?? DEFAULT_VERSION,
-    security: unique(security.flatMap((requirement) => Object.keys(requirement))),
+    security: unique(
+      security.flatMap((requirement) => Object.keys(requirement)),
+    ),
     scopes: unique(
       security.flatMap((requirement) => Object.values(requirement).flat()),
     ),
@@ -87,12 +89,16 @@ function readParameters(routePath, parameters) {
   const missing = placeholders
     .filter(
       (name) =>
-        !declared.some((parameter) => parameter.in === 'path' && parameter.name === name),
+        !declared.some(
+          (parameter) => parameter.in === 'path' && parameter.name === name,
+        ),
     )
     .map((name) => ({ name, in: 'path', schema: { type: 'string' } }))
   const all = [...missing, ...declared]
 
-  const camelKeys = all.map((parameter) => camelCaseParameterName(parameter.name))
+  const camelKeys = all.map((parameter) =>
+    camelCaseParameterName(parameter.name),
+  )
   const used = new Set()
   return all.map((parameter, index) => {
     let key = camelKeys[index]

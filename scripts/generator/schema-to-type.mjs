@@ -41,7 +41,8 @@ function baseType(schema, resolveRef) {
     return intersection(parts)
   }
   const choices = schema.oneOf ?? schema.anyOf
-  if (choices) return union(choices.map((part) => schemaToType(part, resolveRef)))
+  if (choices)
+    return union(choices.map((part) => schemaToType(part, resolveRef)))
 
   switch (schema.type) {
     case 'string':
