@@ -2,9 +2,6 @@ import type { Operation } from '../../src/core/operation'
 import type { SpecOperation, SpecParameter } from './spec'
 import { synthesize, type SynthesisContext } from './synthesize'
 
-/** The pipeline writes these two headers itself, from the metadata. */
-const PIPELINE_HEADERS = ['version', 'authorization']
-
 export interface CallArguments {
   params?: Record<string, unknown>
   body?: unknown
@@ -15,11 +12,13 @@ export interface CallArguments {
 /**
  * Arguments for one generated function, synthesised per spec parameter:
  * each camelCase key of the metadata is mapped back to its wire name and
- * location, and gets a value when the spec or the metadata requires it.
+ * location, and gets a value when the spec or the metadata requires it
+ * (or always, with `everyParameter`). The body holds required fields only.
  */
 export function synthesizeArguments(
   spec: SpecOperation,
   operation: Operation,
+  { everyParameter = false } = {},
 ): CallArguments {
   const badExamples: string[] = []
   const context: SynthesisContext = { resolve: spec.resolve, badExamples }
@@ -34,7 +33,8 @@ export function synthesizeArguments(
         parameter.name ?? key,
         parameter.in,
       )
-      if (!parameter.required && !declared?.required) continue
+      const required = parameter.required || declared?.required
+      if (!required && !everyParameter) continue
       params[key] = synthesizeParameter(
         declared,
         context,
@@ -54,23 +54,6 @@ export function synthesizeArguments(
         : (example ?? {})
   }
   return result
-}
-
-/** Spec parameters the metadata does not carry, pipeline headers aside. */
-export function findUndeclaredParameters(
-  spec: SpecOperation,
-  operation: Operation,
-): SpecParameter[] {
-  const declared = Object.entries(operation.params ?? {}).map(
-    ([key, parameter]) => `${parameter.in} ${parameter.name ?? key}`,
-  )
-  return spec.parameters.filter(
-    (parameter) =>
-      !(
-        parameter.in === 'header' &&
-        PIPELINE_HEADERS.includes(parameter.name.toLowerCase())
-      ) && !declared.includes(`${parameter.in} ${parameter.name}`),
-  )
 }
 
 function findSpecParameter(

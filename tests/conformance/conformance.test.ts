@@ -3,9 +3,9 @@
 // security) and the function must return the parsed response body.
 // Known spec defects are listed in spec-defects.json (see
 // docs/spec-defects.md) and expected to fail; anything else must pass.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { findUndeclaredParameters } from './call-arguments'
+import { compareMetadata } from './compare-metadata'
 import { loadGeneratedOperations } from './generated-operations'
 import { judgeCall } from './judge-call'
 import {
@@ -72,6 +72,10 @@ if (!specDir) {
 
     afterAll(() => {
       if (!run) return
+      // CONFORMANCE_REPORT=file.json keeps every request and answer for review.
+      if (process.env.CONFORMANCE_REPORT) {
+        writeFileSync(process.env.CONFORMANCE_REPORT, describeRun(run))
+      }
       const listed = planned.filter((call) => findDefect(call)).length
       console.log(
         `conformance: ${passed}/${planned.length} pass, ${listed} listed as ` +
@@ -82,29 +86,42 @@ if (!specDir) {
     for (const call of planned) {
       const { spec, generated } = call
       const name = `${spec.service} ${spec.method} ${spec.path} ${generated?.name ?? `(no function for ${spec.operationId})`}`
-      const defect = findDefect(call)
-      const check = () => {
+      const checkMetadata = () => {
         expect(
           generated,
-          'no generated function declares this route',
+          'no generated function serves this route',
         ).toBeDefined()
-        const undeclared = findUndeclaredParameters(spec, generated!.operation)
         expect(
-          undeclared.map((parameter) => `${parameter.in} ${parameter.name}`),
-          'spec parameters missing from the metadata',
+          compareMetadata(spec, generated!.operation),
+          'metadata that differs from the spec',
         ).toEqual([])
-
-        const prismFailure = run.prismFailures.get(spec.service)
-        if (prismFailure)
-          throw new Error(`Prism could not serve the file: ${prismFailure}`)
-        const record = run.records.get(call)
-        expect(record, 'the call did not run').toBeDefined()
-        const failure = judgeCall(record!, run.arguments.get(call))
-        if (failure) throw new Error(failure)
-        passed++
       }
-      if (defect) test.fails(`${name} (spec defect: ${defect.reason})`, check)
-      else test(name, check)
+      const checkCalls = () => {
+        const prismFailure = run.prismFailures.get(spec.service)
+        if (prismFailure) {
+          throw new Error(`Prism could not serve the file: ${prismFailure}`)
+        }
+        const attempts = run.attempts.get(call)
+        expect(attempts, 'the function was not called').toBeDefined()
+        const failures = attempts!.flatMap((attempt) => {
+          const failure = judgeCall(attempt.record, attempt.args)
+          return failure ? [`with ${attempt.label}: ${failure}`] : []
+        })
+        if (failures.length) throw new Error(failures.join('\n\n'))
+      }
+
+      const defect = findDefect(call)
+      if (defect) {
+        // The metadata is still checked; only the call is expected to fail.
+        test(`${name} (metadata)`, checkMetadata)
+        test.fails(`${name} (spec defect: ${defect.reason})`, checkCalls)
+      } else {
+        test(name, () => {
+          checkMetadata()
+          checkCalls()
+          passed++
+        })
+      }
     }
   })
 }
@@ -115,4 +132,20 @@ function findDefect({ spec }: PlannedCall): SpecDefect | undefined {
       defect.service === spec.service &&
       defect.operation === `${spec.method} ${spec.path}`,
   )
+}
+
+function describeRun(run: ConformanceRun): string {
+  const calls = planned.map((call) => ({
+    service: call.spec.service,
+    operation: `${call.spec.method} ${call.spec.path}`,
+    function: call.generated?.name,
+    attempts: run.attempts.get(call)?.map(({ label, args, record }) => ({
+      label,
+      sent: record.sent,
+      status: record.status,
+      violations: record.violations,
+      badExamples: args.badExamples,
+    })),
+  }))
+  return JSON.stringify({ patchedRefs: run.patchedRefs, calls }, null, 2)
 }

@@ -14,10 +14,16 @@ export interface PlannedCall {
   generated?: GeneratedOperation
 }
 
+/** One call of a function: which arguments, and what happened. */
+export interface CallAttempt {
+  /** `required parameters`, or `every parameter` when there are optional ones. */
+  label: string
+  args: CallArguments
+  record: CallRecord
+}
+
 export interface ConformanceRun {
-  records: Map<PlannedCall, CallRecord>
-  /** Arguments each call was given, kept for failure messages. */
-  arguments: Map<PlannedCall, CallArguments>
+  attempts: Map<PlannedCall, CallAttempt[]>
   /** Services whose file Prism could not serve, with its output. */
   prismFailures: Map<string, string>
   /** Local refs that pointed nowhere and were pointed at the common file. */
@@ -51,8 +57,7 @@ export async function runConformance(
     callable.map(([service]) => `${service}.json`),
   )
   const run: ConformanceRun = {
-    records: new Map(),
-    arguments: new Map(),
+    attempts: new Map(),
     prismFailures: new Map(),
     patchedRefs: copy.patched,
     milliseconds: 0,
@@ -64,10 +69,7 @@ export async function runConformance(
     Promise.all(
       calls.map((call) =>
         limit(async () => {
-          const generated = call.generated as GeneratedOperation
-          const args = synthesizeArguments(call.spec, generated.operation)
-          run.arguments.set(call, args)
-          run.records.set(call, await callPrism(url, generated, args))
+          run.attempts.set(call, await callTwice(url, call))
         }),
       ),
     ).then(() => undefined)
@@ -103,6 +105,37 @@ export async function runConformance(
   }
   run.milliseconds = Date.now() - started
   return run
+}
+
+/**
+ * Calls with required parameters only, then, when the operation has
+ * optional parameters, with every parameter: the second call is what puts
+ * arrays, numbers and booleans of optional query parameters on the wire.
+ */
+async function callTwice(
+  url: string,
+  call: PlannedCall,
+): Promise<CallAttempt[]> {
+  const generated = call.generated as GeneratedOperation
+  const attempts: CallAttempt[] = []
+  const required = synthesizeArguments(call.spec, generated.operation)
+  attempts.push({
+    label: 'required parameters',
+    args: required,
+    record: await callPrism(url, generated, required),
+  })
+  const every = synthesizeArguments(call.spec, generated.operation, {
+    everyParameter: true,
+  })
+  const count = (args: CallArguments) => Object.keys(args.params ?? {}).length
+  if (count(every) > count(required)) {
+    attempts.push({
+      label: 'every parameter',
+      args: every,
+      record: await callPrism(url, generated, every),
+    })
+  }
+  return attempts
 }
 
 /** Runs at most `limit` of the given tasks at once. */

@@ -22,6 +22,8 @@ export interface SpecOperation {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   path: string
   parameters: SpecParameter[]
+  /** Security requirement names (`bearer`, `Location-Access`, ...). */
+  security: string[]
   requestBody?: {
     required?: boolean
     contentType: string
@@ -81,6 +83,9 @@ export function readOperations(specDir: string, file: string): SpecOperation[] {
           ...(item.parameters ?? []),
           ...(operation.parameters ?? []),
         ].map(resolveSchema) as SpecParameter[],
+        security: (operation.security ?? document.security ?? []).flatMap(
+          (requirement: object) => Object.keys(requirement),
+        ),
         requestBody: content && {
           required: operation.requestBody.required,
           contentType,

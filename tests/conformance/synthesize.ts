@@ -44,11 +44,8 @@ export function synthesize(
   switch (typeOf(resolved)) {
     case 'object':
       return synthesizeObject(resolved, context, where, depth)
-    case 'array': {
-      const count = Math.max(1, resolved.minItems ?? 1)
-      const item = synthesize(resolved.items, context, `${where}[]`, depth + 1)
-      return Array.from({ length: count }, () => item)
-    }
+    case 'array':
+      return synthesizeArray(resolved, context, where, depth)
     case 'integer':
     case 'number':
       return synthesizeNumber(resolved)
@@ -167,6 +164,29 @@ function synthesizeObject(
     )
   }
   return object
+}
+
+/**
+ * One item, or two distinct ones when the items are an enum: two items show
+ * whether an array is written as repeated keys or comma-joined.
+ */
+function synthesizeArray(
+  schema: SchemaObject,
+  context: SynthesisContext,
+  where: string,
+  depth: number,
+): unknown[] {
+  const items = schema.items ? context.resolve(schema.items) : undefined
+  const choices: unknown[] = Array.isArray(items?.enum)
+    ? items.enum.filter((value: unknown) => value !== null)
+    : []
+  const wanted = Math.min(
+    Math.max(schema.minItems ?? 1, choices.length >= 2 ? 2 : 1),
+    schema.maxItems ?? Infinity,
+  )
+  if (choices.length >= wanted) return choices.slice(0, wanted)
+  const item = synthesize(schema.items, context, `${where}[]`, depth + 1)
+  return Array.from({ length: wanted }, () => item)
 }
 
 function synthesizeNumber(schema: SchemaObject): number {
