@@ -7,7 +7,7 @@ import * as prettier from 'prettier'
 
 import { emitCommonSchemas, emitIndex } from './emit-index.mjs'
 import { emitService } from './emit-service.mjs'
-import pagination from './pagination.mjs'
+import paginationTable from './pagination.mjs'
 import { readServices } from './read-services.mjs'
 
 export const repoRoot = path.resolve(
@@ -26,12 +26,16 @@ export function resolveSpecDir(explicit) {
 
 /**
  * Builds every file as `{ relativePath: content }`, formatted with the
- * repository's prettier config, without touching the disk.
+ * repository's prettier config, without touching the disk. `pagination`
+ * replaces the table of pagination.mjs (tests use it).
  */
-export async function buildOperationFiles(specDir) {
+export async function buildOperationFiles(
+  specDir,
+  { pagination = paginationTable } = {},
+) {
   const services = readServices(specDir)
   checkNames(services)
-  checkPagination(services)
+  checkPagination(services, pagination)
 
   const files = {}
   for (const service of services) {
@@ -57,8 +61,8 @@ export async function buildOperationFiles(specDir) {
 }
 
 /** Replaces `outDir` with freshly generated files. */
-export async function generateOperations(specDir, outDir) {
-  const { files, services } = await buildOperationFiles(specDir)
+export async function generateOperations(specDir, outDir, options) {
+  const { files, services } = await buildOperationFiles(specDir, options)
   fs.rmSync(outDir, { recursive: true, force: true })
   for (const [name, content] of Object.entries(files)) {
     const target = path.join(outDir, name)
@@ -85,7 +89,7 @@ function checkNames(services) {
   }
 }
 
-function checkPagination(services) {
+function checkPagination(services, pagination) {
   const names = new Set(
     services.flatMap(({ operations }) => operations.map((op) => op.rootName)),
   )

@@ -53,7 +53,16 @@ function readOperation(service, routePath, method, operation) {
   const versionHeader = parameters.find(
     (parameter) => parameter.in === 'header' && parameter.name === 'Version',
   )
-  const security = operation.security ?? []
+  let security = operation.security ?? []
+  // store's get-available-shipping-zones declares no security but requires
+  // an `Authorization` header parameter: a bearer token it is.
+  const authorization = parameters.find(
+    (parameter) =>
+      parameter.in === 'header' &&
+      parameter.name.toLowerCase() === 'authorization' &&
+      parameter.required,
+  )
+  if (security.length === 0 && authorization) security = [{ bearer: [] }]
   return {
     service,
     operationId: operation.operationId,

@@ -261,7 +261,7 @@ export const getAvailableShippingZonesOperation: Operation = {
   method: 'POST',
   path: '/store/shipping-zone/shipping-rates',
   version: '2021-07-28',
-  security: [],
+  security: ['bearer'],
   body: 'json',
   bodyRequired: true,
 }
