@@ -1,12 +1,14 @@
 import type { Operation } from '../../src/core/operation'
-import type { SpecOperation, SpecParameter } from './spec'
-import { synthesize, type SynthesisContext } from './synthesize'
+import type { SchemaObject, SpecOperation, SpecParameter } from './spec'
+import { conforms, synthesize, type SynthesisContext } from './synthesize'
 
 export interface CallArguments {
   params?: Record<string, unknown>
   body?: unknown
   /** Examples of this operation that contradict their own schema. */
   badExamples: string[]
+  /** Values no synthesis could make valid: their schema admits none. */
+  unsatisfiable: string[]
 }
 
 /**
@@ -22,7 +24,7 @@ export function synthesizeArguments(
 ): CallArguments {
   const badExamples: string[] = []
   const context: SynthesisContext = { resolve: spec.resolve, badExamples }
-  const result: CallArguments = { badExamples }
+  const result: CallArguments = { badExamples, unsatisfiable: [] }
 
   const entries = Object.entries(operation.params ?? {})
   if (entries.length) {
@@ -35,11 +37,15 @@ export function synthesizeArguments(
       )
       const required = parameter.required || declared?.required
       if (!required && !everyParameter) continue
-      params[key] = synthesizeParameter(
+      const value = synthesizeParameter(
         declared,
         context,
         `${parameter.in} ${key}`,
       )
+      if (declared?.schema && !conforms(value, declared.schema, spec.resolve)) {
+        result.unsatisfiable.push(`${parameter.in} ${key}`)
+      }
+      params[key] = value
     }
     result.params = params
   }
@@ -52,6 +58,16 @@ export function synthesizeArguments(
       : multipart
         ? {}
         : (example ?? {})
+    // A file stands where the schema says `string`; JSON bodies are checked.
+    if (schema && !multipart) {
+      findInvalidPaths(
+        result.body,
+        schema,
+        spec.resolve,
+        'body',
+        result.unsatisfiable,
+      )
+    }
   }
   return result
 }
@@ -81,4 +97,36 @@ function synthesizeParameter(
       ? { ...schema, example }
       : schema
   return synthesize(withExample, context, where)
+}
+
+/** Names the deepest properties of `value` that break `schema`. */
+function findInvalidPaths(
+  value: unknown,
+  schema: SchemaObject,
+  resolve: SpecOperation['resolve'],
+  where: string,
+  found: string[],
+): void {
+  if (conforms(value, schema, resolve)) return
+  const resolved = resolve(schema)
+  const parts = [resolved, ...(resolved.allOf ?? [])].map(resolve)
+  const before = found.length
+  if (Array.isArray(value)) {
+    const items = parts.find((part) => part.items)?.items
+    if (items) findInvalidPaths(value[0], items, resolve, `${where}[]`, found)
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const property = parts.find((part) => part.properties?.[key])
+      if (property) {
+        findInvalidPaths(
+          item,
+          property.properties[key],
+          resolve,
+          `${where}.${key}`,
+          found,
+        )
+      }
+    }
+  }
+  if (found.length === before) found.push(where)
 }

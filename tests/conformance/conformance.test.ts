@@ -145,6 +145,7 @@ function describeRun(run: ConformanceRun): string {
       status: record.status,
       violations: record.violations,
       badExamples: args.badExamples,
+      unsatisfiable: args.unsatisfiable,
     })),
   }))
   return JSON.stringify({ patchedRefs: run.patchedRefs, calls }, null, 2)
