@@ -44,3 +44,10 @@ export type { RateLimiter, RateLimitInfo } from './core/rate-limits'
 export type { Pagination } from './core/operation'
 export { createRateLimiter } from './rate-limit/index'
 export type { RateLimiterOptions } from './rate-limit/index'
+export { paginate, paginatePages } from './pagination/index'
+export type {
+  ItemOf,
+  ListFunction,
+  Page,
+  PaginateOptions,
+} from './pagination/index'

@@ -84,6 +84,8 @@ export interface Pagination {
   nextPageUrl?: string
   /** Path of a flag that is false (or null) on the last page. */
   hasMore?: string
+  /** Path of the total item count, when the response gives one. */
+  total?: string
   /** Set when the paging parameters travel in the JSON body. */
   in?: 'body'
 }
