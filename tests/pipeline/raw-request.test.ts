@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
+import {
+  createClient,
+  getContact,
+  HighLevelError,
+  request,
+  withResponse,
+} from '../../src/index'
+import {
+  startScriptedServer,
+  type Reply,
+  type ScriptedServer,
+} from './scripted-server'
+
+let server: ScriptedServer
+let replies: Reply[] = []
+beforeAll(async () => {
+  server = await startScriptedServer(
+    (_, index) => replies[Math.min(index, replies.length - 1)] ?? {},
+  )
+})
+afterAll(() => server.close())
+beforeEach(() => {
+  server.requests.length = 0
+  replies = [{ headers: { 'x-ratelimit-remaining': '42' }, body: { ok: true } }]
+})
+
+const client = () =>
+  createClient({
+    privateIntegrationToken: 'pit-raw',
+    baseURL: server.url,
+    logLevel: 'silent',
+    retry: { limit: 2, delay: 1 },
+  })
+
+it('sends method, path, query, JSON body, version and headers with the token', async () => {
+  const data = await request(client(), {
+    method: 'POST',
+    path: '/custom/thing',
+    query: { locationId: 'loc_1', tags: ['a', 'b'] },
+    body: { name: 'x' },
+    version: '2021-07-28',
+    headers: { 'x-extra': '1' },
+  })
+  expect(data).toEqual({ ok: true })
+  const [seen] = server.requests
+  expect(seen!.method).toBe('POST')
+  expect(seen!.url).toBe('/custom/thing?locationId=loc_1&tags=a&tags=b')
+  expect(JSON.parse(seen!.body)).toEqual({ name: 'x' })
+  expect(seen!.headers.version).toBe('2021-07-28')
+  expect(seen!.headers['x-extra']).toBe('1')
+  expect(seen!.headers.authorization).toBe('Bearer pit-raw')
+  expect(seen!.headers['content-type']).toBe('application/json')
+})
+
+it('keeps a query written in the path', async () => {
+  await request(client(), {
+    method: 'GET',
+    path: '/things?a=1',
+    query: { b: 2 },
+  })
+  expect(server.requests[0]!.url).toBe('/things?a=1&b=2')
+})
+
+it('goes through the same retries and errors as the generated functions', async () => {
+  replies = [
+    { status: 503, body: {} },
+    { status: 404, body: { message: 'gone' } },
+  ]
+  const error = await request(client(), {
+    method: 'GET',
+    path: '/things',
+  }).catch((error: unknown) => error)
+  expect(error).toBeInstanceOf(HighLevelError)
+  expect((error as HighLevelError).code).toBe('not_found')
+  expect(server.requests).toHaveLength(2)
+})
+
+it('refuses a path that is not under the base URL, before sending', () => {
+  expect(() =>
+    request(client(), { method: 'GET', path: 'https://elsewhere.example/x' }),
+  ).toThrow(/path must start with "\/"/)
+  expect(server.requests).toHaveLength(0)
+})
+
+it('withResponse returns status and headers along with the body', async () => {
+  const { data, status, headers } = await withResponse((options) =>
+    getContact(client(), { contactId: 'c1' }, options),
+  )
+  expect(data).toEqual({ ok: true })
+  expect(status).toBe(200)
+  expect(headers.get('x-ratelimit-remaining')).toBe('42')
+})
