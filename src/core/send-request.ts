@@ -142,7 +142,11 @@ export async function sendRequest(
             error = fail(
               `answered ${status} with a body that is not JSON`,
               'invalid_response',
-              { status, body: text, headers: toObject(response.headers) },
+              {
+                status,
+                body: redact(text, [secret]),
+                headers: toObject(response.headers),
+              },
               cause,
             )
           }
