@@ -15,6 +15,12 @@ export default defineBuildConfig({
       input: `src/operations/${service}/index`,
       name: `operations/${service}`,
     })),
+    // highlevel-fetch/webhooks (Web APIs) and its Node-only middleware.
+    { input: 'src/webhooks/index', name: 'webhooks' },
+    {
+      input: 'src/webhooks/create-webhook-middleware.node',
+      name: 'webhooks/node',
+    },
   ],
   declaration: 'node16',
   rollup: { emitCJS: true },

@@ -49,10 +49,13 @@ export function resolveSpecDir(argument) {
   )
 }
 
-/** Reads every event doc and returns `{ [relative path]: file text }`. */
-export async function renderWebhookEventFiles(specDir) {
+/**
+ * Reads every event doc: its name (the file name), the `type` values it
+ * is sent with, its fields and the examples it shows.
+ */
+export function readWebhookEventDocs(specDir) {
   const eventsDir = path.join(specDir, 'docs/webhook-events')
-  const events = fs
+  return fs
     .readdirSync(eventsDir)
     .filter((name) => name.endsWith('.md'))
     .sort()
@@ -62,6 +65,11 @@ export async function renderWebhookEventFiles(specDir) {
         fs.readFileSync(path.join(eventsDir, name), 'utf8'),
       ),
     )
+}
+
+/** Reads every event doc and returns `{ [relative path]: file text }`. */
+export async function renderWebhookEventFiles(specDir) {
+  const events = readWebhookEventDocs(specDir)
   const format = (text) =>
     prettier.format(text, {
       parser: 'typescript',
@@ -107,7 +115,7 @@ function readEvent(name, markdown) {
       examples.every((example) => Object.hasOwn(example, field))
     fields.set(field, { ...type, required })
   }
-  return { name, types, fields }
+  return { name, types, fields, examples }
 }
 
 // The docs hold a trailing comma here and there.

@@ -1,12 +1,7 @@
 import type { Client } from '../client/types'
 import { HighLevelError } from '../core/error'
 import { processWebhook } from './process-webhook'
-import type {
-  AnyWebhookEvent,
-  WebhookHandler,
-  WebhookHandlers,
-  WebhookOptions,
-} from './types'
+import type { WebhookHandlers, WebhookOptions } from './types'
 import type { WebhookHeaders } from './verify-webhook-signature'
 
 /** The parts of a Node or Express request the middleware reads. */
@@ -49,7 +44,7 @@ export interface WebhookMiddlewareOptions extends WebhookOptions {
  */
 export function createWebhookMiddleware(
   client: Client,
-  handlers: WebhookHandlers | WebhookHandler<AnyWebhookEvent>,
+  handlers: WebhookHandlers,
   options: WebhookMiddlewareOptions = {},
 ) {
   const limit = options.limit ?? 1_000_000
@@ -60,6 +55,9 @@ export function createWebhookMiddleware(
     next?: (error?: unknown) => void,
   ): Promise<void> => {
     const reply = (status: number, reason?: string) => {
+      if (status === 405 || status === 413) {
+        client.logger.warn(`webhook refused: ${reason}`, { reason, status })
+      }
       response.statusCode = status
       response.setHeader('content-type', 'application/json')
       response.end(

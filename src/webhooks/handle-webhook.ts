@@ -1,11 +1,6 @@
 import type { Client } from '../client/types'
 import { processWebhook } from './process-webhook'
-import type {
-  AnyWebhookEvent,
-  WebhookHandler,
-  WebhookHandlers,
-  WebhookOptions,
-} from './types'
+import type { WebhookHandlers, WebhookOptions } from './types'
 
 /**
  * Answers one HighLevel webhook delivery given as a Fetch API `Request`
@@ -24,10 +19,14 @@ import type {
 export async function handleWebhook(
   client: Client,
   request: Request,
-  handlers: WebhookHandlers | WebhookHandler<AnyWebhookEvent>,
+  handlers: WebhookHandlers,
   options?: WebhookOptions,
 ): Promise<Response> {
   if (request.method !== 'POST') {
+    client.logger.warn('webhook refused: method_not_allowed', {
+      reason: 'method_not_allowed',
+      status: 405,
+    })
     return Response.json(
       { ok: false, reason: 'method_not_allowed' },
       { status: 405, headers: { allow: 'POST' } },

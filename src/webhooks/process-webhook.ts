@@ -4,7 +4,6 @@ import { readReplayFields } from './read-replay-fields'
 import type {
   AnyWebhookEvent,
   WebhookContext,
-  WebhookHandler,
   WebhookHandlers,
   WebhookOptions,
   WebhookOutcome,
@@ -15,7 +14,11 @@ import {
   type WebhookBody,
   type WebhookHeaders,
 } from './verify-webhook-signature'
-import { resolveWebhookIdStore, runOnce } from './webhook-id-store'
+import {
+  getWebhookIdKey,
+  resolveWebhookIdStore,
+  runOnce,
+} from './webhook-id-store'
 
 const DEFAULT_TOLERANCE = 5 * 60_000
 // Ids outlive the timestamp window, after which the window refuses them.
@@ -37,7 +40,7 @@ const UNBOUNDED_SEEN_TTL = 7 * 24 * 60 * 60_000
 export async function processWebhook(
   client: Client,
   input: { body: WebhookBody; headers: WebhookHeaders },
-  handlers: WebhookHandlers | WebhookHandler<AnyWebhookEvent>,
+  handlers: WebhookHandlers,
   options: WebhookOptions = {},
 ): Promise<WebhookOutcome> {
   const verification = await verifyWebhookSignature(
@@ -96,7 +99,8 @@ export async function processWebhook(
     const ttl =
       options.seenTtl ??
       (Number.isFinite(tolerance) ? tolerance * 2 : UNBOUNDED_SEEN_TTL)
-    const result = await runOnce(store, webhookId, ttl, task, (error) =>
+    const key = getWebhookIdKey(client, webhookId)
+    const result = await runOnce(store, key, ttl, task, (error) =>
       client.logger.error('webhook handled but its id was not stored', {
         ...details,
         error,
@@ -143,14 +147,10 @@ function parsePayload(body: WebhookBody): Record<string, unknown> | undefined {
 }
 
 async function runHandlers(
-  handlers: WebhookHandlers | WebhookHandler<AnyWebhookEvent>,
+  handlers: WebhookHandlers,
   event: AnyWebhookEvent,
   context: WebhookContext,
 ): Promise<void> {
-  if (typeof handlers === 'function') {
-    await handlers(event, context)
-    return
-  }
   const type = event.type
   if (
     typeof type === 'string' &&

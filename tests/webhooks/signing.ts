@@ -8,25 +8,17 @@ export interface TestSigner {
   signRsa(body: string | Uint8Array): Promise<string>
 }
 
-export async function createTestSigner(): Promise<TestSigner> {
+/** `rsa: false` makes a 1024-bit RSA key, quick to make, for a wrong key. */
+export async function createTestSigner({
+  rsa: withRsa = true,
+} = {}): Promise<TestSigner> {
   const ed25519 = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
     'sign',
     'verify',
   ])) as CryptoKeyPair
-  const rsa = await crypto.subtle.generateKey(
-    {
-      name: 'RSASSA-PKCS1-v1_5',
-      modulusLength: 4096,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: 'SHA-256',
-    },
-    true,
-    ['sign', 'verify'],
-  )
+  const rsa = await generateRsaKeyPair(withRsa)
   const spki = async (key: CryptoKey) =>
-    toBase64(
-      new Uint8Array(await crypto.subtle.exportKey('spki', key)),
-    )
+    toBase64(new Uint8Array(await crypto.subtle.exportKey('spki', key)))
   const rsaBase64 = await spki(rsa.publicKey)
   const sign = async (
     algorithm: string,
@@ -34,9 +26,7 @@ export async function createTestSigner(): Promise<TestSigner> {
     body: string | Uint8Array,
   ) =>
     toBase64(
-      new Uint8Array(
-        await crypto.subtle.sign(algorithm, key, toBytes(body)),
-      ),
+      new Uint8Array(await crypto.subtle.sign(algorithm, key, toBytes(body))),
     )
 
   return {
@@ -50,6 +40,19 @@ export async function createTestSigner(): Promise<TestSigner> {
     signEd25519: (body) => sign('Ed25519', ed25519.privateKey, body),
     signRsa: (body) => sign('RSASSA-PKCS1-v1_5', rsa.privateKey, body),
   }
+}
+
+function generateRsaKeyPair(strong: boolean): Promise<CryptoKeyPair> {
+  return crypto.subtle.generateKey(
+    {
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: strong ? 4096 : 1024,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: 'SHA-256',
+    },
+    true,
+    ['sign', 'verify'],
+  )
 }
 
 export function toBytes(body: string | Uint8Array): Uint8Array<ArrayBuffer> {

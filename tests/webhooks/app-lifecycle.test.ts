@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  createClient,
+  exchangeAuthorizationCode,
+  memoryStorage,
+  readSession,
+  writeSession,
+  type Client,
+} from '../../src/index'
+import {
+  completePendingInstall,
+  completePendingInstalls,
+  processWebhook,
+} from '../../src/webhooks/index'
+import { createTestSigner, type TestSigner } from './signing'
+import { startTokenServer, type TokenServer } from './token-server'
+
+const APP_ID = 'app0000000000000000001'
+let server: TokenServer
+let signer: TestSigner
+let client: Client
+
+beforeAll(async () => {
+  server = await startTokenServer()
+  signer = await createTestSigner({ rsa: false })
+})
+afterAll(() => server.close())
+beforeEach(() => {
+  server.minted = []
+  server.installedLocations = []
+  server.failMinting = undefined
+  client = createClient({
+    clientId: `${APP_ID}-suffix`,
+    clientSecret: 'secret',
+    baseURL: server.url,
+    storage: memoryStorage(),
+    retry: 0,
+    logLevel: 'silent',
+  })
+})
+
+const storeCompanySession = (companyId = 'co_1') =>
+  writeSession(client, companyId, {
+    access_token: `company-token-${companyId}`,
+    refresh_token: 'company-refresh',
+    expires_in: 86_399,
+    userType: 'Company',
+    companyId,
+  })
+
+async function deliver(fields: Record<string, unknown>) {
+  const body = JSON.stringify({
+    appId: APP_ID,
+    timestamp: new Date().toISOString(),
+    webhookId: crypto.randomUUID(),
+    ...fields,
+  })
+  return processWebhook(
+    client,
+    { body, headers: { 'x-ghl-signature': await signer.signEd25519(body) } },
+    {},
+    { publicKeys: { ed25519: signer.publicKeys.ed25519 } },
+  )
+}
+
+describe('app lifecycle', () => {
+  it("stores a location's session on INSTALL, minted from the company session", async () => {
+    await storeCompanySession()
+    const outcome = await deliver({
+      type: 'INSTALL',
+      companyId: 'co_1',
+      locationId: 'loc_1',
+    })
+
+    expect(outcome).toEqual({ status: 200 })
+    expect(server.minted).toEqual([
+      { locationId: 'loc_1', authorization: 'Bearer company-token-co_1' },
+    ])
+    expect(await readSession(client, 'loc_1')).toMatchObject({
+      access_token: 'location-token-loc_1',
+      companyId: 'co_1',
+      locationId: 'loc_1',
+    })
+  })
+
+  it("deletes the location's session on UNINSTALL", async () => {
+    await storeCompanySession()
+    await deliver({ type: 'INSTALL', companyId: 'co_1', locationId: 'loc_1' })
+    await deliver({ type: 'UNINSTALL', locationId: 'loc_1' })
+
+    expect(await readSession(client, 'loc_1')).toBeUndefined()
+    expect(await readSession(client, 'co_1')).toBeDefined()
+  })
+
+  it("deletes the company's session on an agency-level UNINSTALL", async () => {
+    await storeCompanySession()
+    await deliver({ type: 'UNINSTALL', companyId: 'co_1' })
+    expect(await readSession(client, 'co_1')).toBeUndefined()
+  })
+
+  it('mints every installed location on an agency-level INSTALL', async () => {
+    await storeCompanySession()
+    server.installedLocations = Array.from(
+      { length: 120 },
+      (_, i) => `loc_${i}`,
+    )
+    const outcome = await deliver({ type: 'INSTALL', companyId: 'co_1' })
+
+    expect(outcome).toEqual({ status: 200 })
+    expect(server.minted).toHaveLength(120)
+    expect(await readSession(client, 'loc_119')).toMatchObject({
+      access_token: 'location-token-loc_119',
+    })
+  })
+
+  it('completes an install that came before the company session once it arrives', async () => {
+    const outcome = await deliver({
+      type: 'INSTALL',
+      companyId: 'co_1',
+      locationId: 'loc_early',
+    })
+    expect(outcome).toEqual({ status: 200 })
+    expect(await readSession(client, 'loc_early')).toBeUndefined()
+
+    // The agency finishes the OAuth flow: the company session arrives.
+    await exchangeAuthorizationCode(client, {
+      code: 'co_1',
+      userType: 'Company',
+    })
+    expect(
+      await completePendingInstalls(client, { companyId: 'co_1' }),
+    ).toEqual(['loc_early'])
+    expect(await readSession(client, 'loc_early')).toMatchObject({
+      access_token: 'location-token-loc_early',
+    })
+    expect(
+      await completePendingInstalls(client, { companyId: 'co_1' }),
+    ).toEqual([])
+  })
+
+  it('completes a pending install on the next INSTALL of the company', async () => {
+    await deliver({ type: 'INSTALL', companyId: 'co_1', locationId: 'loc_a' })
+    await storeCompanySession()
+    await deliver({ type: 'INSTALL', companyId: 'co_1', locationId: 'loc_b' })
+
+    expect(server.minted.map((m) => m.locationId).sort()).toEqual([
+      'loc_a',
+      'loc_b',
+    ])
+  })
+
+  it('completes a pending install of one location on first use', async () => {
+    await deliver({ type: 'INSTALL', companyId: 'co_1', locationId: 'loc_c' })
+    expect(await completePendingInstall(client, { locationId: 'loc_c' })).toBe(
+      false,
+    )
+    await storeCompanySession()
+    expect(await completePendingInstall(client, { locationId: 'loc_c' })).toBe(
+      true,
+    )
+    expect(await readSession(client, 'loc_c')).toBeDefined()
+  })
+
+  it('completes a pending agency-level install with every installed location', async () => {
+    server.installedLocations = ['loc_x', 'loc_y']
+    await deliver({ type: 'INSTALL', companyId: 'co_1' })
+    await storeCompanySession()
+    expect(
+      (await completePendingInstalls(client, { companyId: 'co_1' })).sort(),
+    ).toEqual(['loc_x', 'loc_y'])
+  })
+
+  it('drops a pending install when the location is uninstalled first', async () => {
+    await deliver({
+      type: 'INSTALL',
+      companyId: 'co_1',
+      locationId: 'loc_gone',
+    })
+    await deliver({ type: 'UNINSTALL', locationId: 'loc_gone' })
+    await storeCompanySession()
+    expect(
+      await completePendingInstalls(client, { companyId: 'co_1' }),
+    ).toEqual([])
+  })
+
+  it('ignores lifecycle events of another app', async () => {
+    await storeCompanySession()
+    await deliver({
+      type: 'INSTALL',
+      appId: 'someOtherApp',
+      companyId: 'co_1',
+      locationId: 'loc_1',
+    })
+    await deliver({
+      type: 'UNINSTALL',
+      appId: 'someOtherApp',
+      companyId: 'co_1',
+    })
+
+    expect(server.minted).toEqual([])
+    expect(await readSession(client, 'co_1')).toBeDefined()
+  })
+
+  it('answers 500 when minting fails, so the redelivery mints again', async () => {
+    await storeCompanySession()
+    server.failMinting = 503
+    const body = {
+      type: 'INSTALL',
+      companyId: 'co_1',
+      locationId: 'loc_1',
+      webhookId: 'install-1',
+    }
+    expect(await deliver(body)).toEqual({
+      status: 500,
+      reason: 'handler_failed',
+    })
+
+    server.failMinting = undefined
+    expect(await deliver(body)).toEqual({ status: 200 })
+    expect(await readSession(client, 'loc_1')).toBeDefined()
+  })
+
+  it('is skipped with lifecycle: false', async () => {
+    await storeCompanySession()
+    const body = JSON.stringify({
+      type: 'INSTALL',
+      appId: APP_ID,
+      companyId: 'co_1',
+      locationId: 'loc_1',
+      timestamp: Date.now(),
+      webhookId: 'w1',
+    })
+    await processWebhook(
+      client,
+      { body, headers: { 'x-ghl-signature': await signer.signEd25519(body) } },
+      {},
+      { publicKeys: { ed25519: signer.publicKeys.ed25519 }, lifecycle: false },
+    )
+    expect(server.minted).toEqual([])
+  })
+})
