@@ -349,7 +349,7 @@ function emitSchemas(events) {
     event.schemaName = name
     out.push(`/** Checks a \`${event.types.join('` or `')}\` payload. */\n`)
     out.push(
-      `export const ${name}: v.GenericSchema<unknown, ${typeName(event)}> = v.looseObject({ ${[
+      `export const ${name}: v.GenericSchema<unknown, ${typeName(event)}> = /* @__PURE__ */ v.looseObject({ ${[
         ...entries,
         ...Object.entries(replayFields)
           .filter(([key]) => !event.fields.has(key))

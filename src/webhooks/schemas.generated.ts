@@ -67,7 +67,7 @@ import type {
 
 /** Checks a `INSTALL` payload. */
 export const appInstallEventSchema: v.GenericSchema<unknown, AppInstallEvent> =
-  v.looseObject({
+  /* @__PURE__ */ v.looseObject({
     type: v.literal('INSTALL'),
     appId: v.string(),
     companyId: v.optional(v.string()),
@@ -97,7 +97,7 @@ export const appInstallEventSchema: v.GenericSchema<unknown, AppInstallEvent> =
 export const appUninstallEventSchema: v.GenericSchema<
   unknown,
   AppUninstallEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('UNINSTALL'),
   appId: v.string(),
   companyId: v.optional(v.string()),
@@ -110,7 +110,7 @@ export const appUninstallEventSchema: v.GenericSchema<
 export const appointmentCreateEventSchema: v.GenericSchema<
   unknown,
   AppointmentCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('AppointmentCreate'),
   locationId: v.string(),
   appointment: v.optional(
@@ -140,7 +140,7 @@ export const appointmentCreateEventSchema: v.GenericSchema<
 export const appointmentDeleteEventSchema: v.GenericSchema<
   unknown,
   AppointmentDeleteEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('AppointmentDelete'),
   locationId: v.string(),
   appointment: v.optional(
@@ -170,7 +170,7 @@ export const appointmentDeleteEventSchema: v.GenericSchema<
 export const appointmentUpdateEventSchema: v.GenericSchema<
   unknown,
   AppointmentUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('AppointmentUpdate'),
   locationId: v.string(),
   appointment: v.optional(
@@ -200,7 +200,7 @@ export const appointmentUpdateEventSchema: v.GenericSchema<
 export const associationCreateEventSchema: v.GenericSchema<
   unknown,
   AssociationCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('AssociationCreate'),
   id: v.string(),
   associationType: v.optional(v.string()),
@@ -218,7 +218,7 @@ export const associationCreateEventSchema: v.GenericSchema<
 export const associationDeleteEventSchema: v.GenericSchema<
   unknown,
   AssociationDeleteEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('AssociationDelete'),
   id: v.string(),
   associationType: v.optional(v.string()),
@@ -238,7 +238,7 @@ export const associationDeleteEventSchema: v.GenericSchema<
 export const associationUpdateEventSchema: v.GenericSchema<
   unknown,
   AssociationUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('AssociationUpdate'),
   id: v.string(),
   associationType: v.optional(v.string()),
@@ -258,7 +258,7 @@ export const associationUpdateEventSchema: v.GenericSchema<
 export const campaignStatusUpdateEventSchema: v.GenericSchema<
   unknown,
   CampaignStatusUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('CampaignStatusUpdate'),
   locationId: v.string(),
   id: v.string(),
@@ -275,7 +275,7 @@ export const campaignStatusUpdateEventSchema: v.GenericSchema<
 export const contactCreateEventSchema: v.GenericSchema<
   unknown,
   ContactCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('ContactCreate'),
   locationId: v.string(),
   id: v.string(),
@@ -321,7 +321,7 @@ export const contactCreateEventSchema: v.GenericSchema<
 export const contactDeleteEventSchema: v.GenericSchema<
   unknown,
   ContactDeleteEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('ContactDelete'),
   locationId: v.string(),
   id: v.string(),
@@ -367,7 +367,7 @@ export const contactDeleteEventSchema: v.GenericSchema<
 export const contactDndUpdateEventSchema: v.GenericSchema<
   unknown,
   ContactDndUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('ContactDndUpdate'),
   locationId: v.string(),
   id: v.string(),
@@ -459,7 +459,7 @@ export const contactDndUpdateEventSchema: v.GenericSchema<
 export const contactTagUpdateEventSchema: v.GenericSchema<
   unknown,
   ContactTagUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('ContactTagUpdate'),
   locationId: v.string(),
   id: v.string(),
@@ -505,7 +505,7 @@ export const contactTagUpdateEventSchema: v.GenericSchema<
 export const contactUpdateEventSchema: v.GenericSchema<
   unknown,
   ContactUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('ContactUpdate'),
   locationId: v.string(),
   id: v.string(),
@@ -551,7 +551,7 @@ export const contactUpdateEventSchema: v.GenericSchema<
 export const conversationUnreadWebhookEventSchema: v.GenericSchema<
   unknown,
   ConversationUnreadWebhookEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('ConversationUnreadUpdate'),
   locationId: v.string(),
   id: v.string(),
@@ -568,7 +568,7 @@ export const conversationUnreadWebhookEventSchema: v.GenericSchema<
 export const inboundMessageEventSchema: v.GenericSchema<
   unknown,
   InboundMessageEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('InboundMessage'),
   locationId: v.string(),
   attachments: v.optional(v.array(v.string())),
@@ -601,7 +601,7 @@ export const inboundMessageEventSchema: v.GenericSchema<
 export const invoiceCreateEventSchema: v.GenericSchema<
   unknown,
   InvoiceCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('InvoiceCreate'),
   _id: v.string(),
   status: v.optional(v.string()),
@@ -686,7 +686,7 @@ export const invoiceCreateEventSchema: v.GenericSchema<
 export const invoiceDeleteEventSchema: v.GenericSchema<
   unknown,
   InvoiceDeleteEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('InvoiceDelete'),
   _id: v.string(),
   status: v.optional(v.string()),
@@ -771,7 +771,7 @@ export const invoiceDeleteEventSchema: v.GenericSchema<
 export const invoicePaidEventSchema: v.GenericSchema<
   unknown,
   InvoicePaidEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('InvoicePaid'),
   _id: v.string(),
   status: v.optional(v.string()),
@@ -856,7 +856,7 @@ export const invoicePaidEventSchema: v.GenericSchema<
 export const invoicePartiallyPaidEventSchema: v.GenericSchema<
   unknown,
   InvoicePartiallyPaidEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('InvoicePartiallyPaid'),
   _id: v.string(),
   status: v.optional(v.string()),
@@ -941,7 +941,7 @@ export const invoicePartiallyPaidEventSchema: v.GenericSchema<
 export const invoiceSentEventSchema: v.GenericSchema<
   unknown,
   InvoiceSentEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('InvoiceSent'),
   _id: v.string(),
   status: v.optional(v.string()),
@@ -1026,7 +1026,7 @@ export const invoiceSentEventSchema: v.GenericSchema<
 export const invoiceUpdateEventSchema: v.GenericSchema<
   unknown,
   InvoiceUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('InvoiceUpdate'),
   _id: v.string(),
   status: v.optional(v.string()),
@@ -1111,7 +1111,7 @@ export const invoiceUpdateEventSchema: v.GenericSchema<
 export const invoiceVoidEventSchema: v.GenericSchema<
   unknown,
   InvoiceVoidEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('InvoiceVoid'),
   _id: v.string(),
   status: v.optional(v.string()),
@@ -1196,7 +1196,7 @@ export const invoiceVoidEventSchema: v.GenericSchema<
 export const lCEmailStatsEventSchema: v.GenericSchema<
   unknown,
   LCEmailStatsEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('LCEmailStats'),
   locationId: v.string(),
   companyId: v.optional(v.string()),
@@ -1266,7 +1266,7 @@ export const lCEmailStatsEventSchema: v.GenericSchema<
 export const locationCreateEventSchema: v.GenericSchema<
   unknown,
   LocationCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('LocationCreate'),
   id: v.string(),
   name: v.optional(v.string()),
@@ -1281,7 +1281,7 @@ export const locationCreateEventSchema: v.GenericSchema<
 export const locationUpdateEventSchema: v.GenericSchema<
   unknown,
   LocationUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('LocationUpdate'),
   id: v.string(),
   name: v.optional(v.string()),
@@ -1294,7 +1294,7 @@ export const locationUpdateEventSchema: v.GenericSchema<
 
 /** Checks a `NoteCreate` payload. */
 export const noteCreateEventSchema: v.GenericSchema<unknown, NoteCreateEvent> =
-  v.looseObject({
+  /* @__PURE__ */ v.looseObject({
     type: v.literal('NoteCreate'),
     locationId: v.string(),
     id: v.string(),
@@ -1307,7 +1307,7 @@ export const noteCreateEventSchema: v.GenericSchema<unknown, NoteCreateEvent> =
 
 /** Checks a `NoteDelete` payload. */
 export const noteDeleteEventSchema: v.GenericSchema<unknown, NoteDeleteEvent> =
-  v.looseObject({
+  /* @__PURE__ */ v.looseObject({
     type: v.literal('NoteDelete'),
     locationId: v.string(),
     id: v.string(),
@@ -1320,7 +1320,7 @@ export const noteDeleteEventSchema: v.GenericSchema<unknown, NoteDeleteEvent> =
 
 /** Checks a `NoteUpdate` payload. */
 export const noteUpdateEventSchema: v.GenericSchema<unknown, NoteUpdateEvent> =
-  v.looseObject({
+  /* @__PURE__ */ v.looseObject({
     type: v.literal('NoteUpdate'),
     locationId: v.string(),
     id: v.string(),
@@ -1335,7 +1335,7 @@ export const noteUpdateEventSchema: v.GenericSchema<unknown, NoteUpdateEvent> =
 export const objectSchemaCreateEventSchema: v.GenericSchema<
   unknown,
   ObjectSchemaCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('ObjectSchemaCreate'),
   labels: v.optional(
     v.looseObject({
@@ -1362,7 +1362,7 @@ export const objectSchemaCreateEventSchema: v.GenericSchema<
 export const objectSchemaUpdateEventSchema: v.GenericSchema<
   unknown,
   ObjectSchemaUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('ObjectSchemaUpdate'),
   labels: v.optional(
     v.looseObject({
@@ -1389,7 +1389,7 @@ export const objectSchemaUpdateEventSchema: v.GenericSchema<
 export const opportunityAssignedToUpdateEventSchema: v.GenericSchema<
   unknown,
   OpportunityAssignedToUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('OpportunityAssignedToUpdate'),
   locationId: v.string(),
   id: v.string(),
@@ -1410,7 +1410,7 @@ export const opportunityAssignedToUpdateEventSchema: v.GenericSchema<
 export const opportunityCreateEventSchema: v.GenericSchema<
   unknown,
   OpportunityCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('OpportunityCreate'),
   locationId: v.string(),
   id: v.string(),
@@ -1431,7 +1431,7 @@ export const opportunityCreateEventSchema: v.GenericSchema<
 export const opportunityDeleteEventSchema: v.GenericSchema<
   unknown,
   OpportunityDeleteEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('OpportunityDelete'),
   locationId: v.string(),
   id: v.string(),
@@ -1452,7 +1452,7 @@ export const opportunityDeleteEventSchema: v.GenericSchema<
 export const opportunityMonetaryValueUpdateEventSchema: v.GenericSchema<
   unknown,
   OpportunityMonetaryValueUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('OpportunityMonetaryValueUpdate'),
   locationId: v.string(),
   id: v.string(),
@@ -1473,7 +1473,7 @@ export const opportunityMonetaryValueUpdateEventSchema: v.GenericSchema<
 export const opportunityStageUpdateEventSchema: v.GenericSchema<
   unknown,
   OpportunityStageUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('OpportunityStageUpdate'),
   locationId: v.string(),
   id: v.string(),
@@ -1494,7 +1494,7 @@ export const opportunityStageUpdateEventSchema: v.GenericSchema<
 export const opportunityStatusUpdateEventSchema: v.GenericSchema<
   unknown,
   OpportunityStatusUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('OpportunityStatusUpdate'),
   locationId: v.string(),
   id: v.string(),
@@ -1515,7 +1515,7 @@ export const opportunityStatusUpdateEventSchema: v.GenericSchema<
 export const opportunityUpdateEventSchema: v.GenericSchema<
   unknown,
   OpportunityUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('OpportunityUpdate'),
   locationId: v.string(),
   id: v.string(),
@@ -1536,7 +1536,7 @@ export const opportunityUpdateEventSchema: v.GenericSchema<
 export const orderCreateEventSchema: v.GenericSchema<
   unknown,
   OrderCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('OrderCreate'),
   altId: v.optional(v.string()),
   altType: v.optional(v.string()),
@@ -1676,7 +1676,7 @@ export const orderCreateEventSchema: v.GenericSchema<
 export const orderStatusUpdateEventSchema: v.GenericSchema<
   unknown,
   OrderStatusUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('OrderStatusUpdate'),
   altId: v.optional(v.string()),
   altType: v.optional(v.string()),
@@ -1816,7 +1816,7 @@ export const orderStatusUpdateEventSchema: v.GenericSchema<
 export const outboundMessageEventSchema: v.GenericSchema<
   unknown,
   OutboundMessageEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('OutboundMessage'),
   locationId: v.string(),
   attachments: v.optional(v.array(v.string())),
@@ -1848,7 +1848,7 @@ export const outboundMessageEventSchema: v.GenericSchema<
 
 /** Checks a `PLAN_CHANGE` payload. */
 export const planChangeEventSchema: v.GenericSchema<unknown, PlanChangeEvent> =
-  v.looseObject({
+  /* @__PURE__ */ v.looseObject({
     type: v.literal('PLAN_CHANGE'),
     appId: v.string(),
     locationId: v.string(),
@@ -1864,7 +1864,7 @@ export const planChangeEventSchema: v.GenericSchema<unknown, PlanChangeEvent> =
 export const priceCreateEventSchema: v.GenericSchema<
   unknown,
   PriceCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('PriceCreate'),
   _id: v.string(),
   membershipOffers: v.optional(
@@ -1904,7 +1904,7 @@ export const priceCreateEventSchema: v.GenericSchema<
 export const priceDeleteEventSchema: v.GenericSchema<
   unknown,
   PriceDeleteEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('PriceDelete'),
   _id: v.string(),
   membershipOffers: v.optional(
@@ -1943,7 +1943,7 @@ export const priceDeleteEventSchema: v.GenericSchema<
 export const priceUpdateEventSchema: v.GenericSchema<
   unknown,
   PriceUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('PriceUpdate'),
   _id: v.string(),
   membershipOffers: v.optional(
@@ -1982,7 +1982,7 @@ export const priceUpdateEventSchema: v.GenericSchema<
 export const productCreateEventSchema: v.GenericSchema<
   unknown,
   ProductCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('ProductCreate'),
   _id: v.string(),
   description: v.optional(v.string()),
@@ -2030,7 +2030,7 @@ export const productCreateEventSchema: v.GenericSchema<
 export const productDeleteEventSchema: v.GenericSchema<
   unknown,
   ProductDeleteEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('ProductDelete'),
   _id: v.string(),
   description: v.optional(v.string()),
@@ -2078,7 +2078,7 @@ export const productDeleteEventSchema: v.GenericSchema<
 export const productUpdateEventSchema: v.GenericSchema<
   unknown,
   ProductUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('ProductUpdate'),
   _id: v.string(),
   description: v.optional(v.string()),
@@ -2126,7 +2126,7 @@ export const productUpdateEventSchema: v.GenericSchema<
 export const providerOutboundMessageEventSchema: v.GenericSchema<
   unknown,
   ProviderOutboundMessageEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.picklist(['SMS', 'Email']),
   contactId: v.optional(v.string()),
   locationId: v.string(),
@@ -2148,7 +2148,7 @@ export const providerOutboundMessageEventSchema: v.GenericSchema<
 export const recordCreateEventSchema: v.GenericSchema<
   unknown,
   RecordCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('RecordCreate'),
   locationId: v.string(),
   owners: v.optional(v.array(v.string())),
@@ -2170,7 +2170,7 @@ export const recordCreateEventSchema: v.GenericSchema<
 export const recordDeleteEventSchema: v.GenericSchema<
   unknown,
   RecordDeleteEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('RecordDelete'),
   locationId: v.string(),
   owners: v.optional(v.array(v.string())),
@@ -2192,7 +2192,7 @@ export const recordDeleteEventSchema: v.GenericSchema<
 export const recordUpdateEventSchema: v.GenericSchema<
   unknown,
   RecordUpdateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('RecordUpdate'),
   locationId: v.string(),
   owners: v.optional(v.array(v.string())),
@@ -2214,7 +2214,7 @@ export const recordUpdateEventSchema: v.GenericSchema<
 export const relationCreateEventSchema: v.GenericSchema<
   unknown,
   RelationCreateEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('RelationCreate'),
   id: v.string(),
   firstObjectKey: v.optional(v.string()),
@@ -2231,7 +2231,7 @@ export const relationCreateEventSchema: v.GenericSchema<
 export const relationDeleteEventSchema: v.GenericSchema<
   unknown,
   RelationDeleteEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('RelationDelete'),
   id: v.string(),
   firstObjectKey: v.optional(v.string()),
@@ -2248,7 +2248,7 @@ export const relationDeleteEventSchema: v.GenericSchema<
 export const taskCompleteEventSchema: v.GenericSchema<
   unknown,
   TaskCompleteEvent
-> = v.looseObject({
+> = /* @__PURE__ */ v.looseObject({
   type: v.literal('TaskComplete'),
   locationId: v.string(),
   id: v.string(),
@@ -2264,7 +2264,7 @@ export const taskCompleteEventSchema: v.GenericSchema<
 
 /** Checks a `TaskCreate` payload. */
 export const taskCreateEventSchema: v.GenericSchema<unknown, TaskCreateEvent> =
-  v.looseObject({
+  /* @__PURE__ */ v.looseObject({
     type: v.literal('TaskCreate'),
     locationId: v.string(),
     id: v.string(),
@@ -2280,7 +2280,7 @@ export const taskCreateEventSchema: v.GenericSchema<unknown, TaskCreateEvent> =
 
 /** Checks a `TaskDelete` payload. */
 export const taskDeleteEventSchema: v.GenericSchema<unknown, TaskDeleteEvent> =
-  v.looseObject({
+  /* @__PURE__ */ v.looseObject({
     type: v.literal('TaskDelete'),
     locationId: v.string(),
     id: v.string(),
@@ -2296,7 +2296,7 @@ export const taskDeleteEventSchema: v.GenericSchema<unknown, TaskDeleteEvent> =
 
 /** Checks a `UserCreate` payload. */
 export const userCreateEventSchema: v.GenericSchema<unknown, UserCreateEvent> =
-  v.looseObject({
+  /* @__PURE__ */ v.looseObject({
     type: v.literal('UserCreate'),
     locationId: v.optional(v.string()),
     companyId: v.optional(v.string()),
