@@ -89,6 +89,15 @@ export function compareMetadata(
     )
   }
 
+  const types = spec.successContentTypes
+  const json = types.length === 0 || types.some((type) => /json/.test(type))
+  if (json !== (operation.responseType === undefined)) {
+    differences.push(
+      `responseType ${operation.responseType ?? 'none'} for a 2xx response ` +
+        `of ${types.join(', ') || 'no content'}`,
+    )
+  }
+
   const security = [...new Set(expectedSecurity(spec))].sort().join(', ')
   if ([...operation.security].sort().join(', ') !== security) {
     differences.push(

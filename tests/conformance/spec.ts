@@ -22,6 +22,8 @@ export interface SpecOperation {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   path: string
   parameters: SpecParameter[]
+  /** Media types of the first 2xx response; empty when it has no body. */
+  successContentTypes: string[]
   /** Security requirement names (`bearer`, `Location-Access`, ...). */
   security: string[]
   requestBody?: {
@@ -83,6 +85,12 @@ export function readOperations(specDir: string, file: string): SpecOperation[] {
           ...(item.parameters ?? []),
           ...(operation.parameters ?? []),
         ].map(resolveSchema) as SpecParameter[],
+        successContentTypes: Object.keys(
+          Object.entries<SchemaObject>(operation.responses ?? {})
+            .filter(([status]) => /^2\d\d$/.test(status))
+            .sort()
+            .map(([, response]) => resolveSchema(response))[0]?.content ?? {},
+        ),
         security: (operation.security ?? document.security ?? []).flatMap(
           (requirement: object) => Object.keys(requirement),
         ),

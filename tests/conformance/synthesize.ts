@@ -155,7 +155,13 @@ function synthesizeObject(
     return example && typeof example === 'object' ? example : {}
   }
   const object: Record<string, unknown> = {}
-  for (const key of schema.required ?? []) {
+  // An upload without its file tests nothing: files go in even if optional.
+  const files = context.multipart
+    ? Object.keys(properties).filter(
+        (key) => context.resolve(properties[key]).format === 'binary',
+      )
+    : []
+  for (const key of new Set([...(schema.required ?? []), ...files])) {
     object[key] = synthesize(
       properties[key],
       context,
