@@ -12,31 +12,24 @@ import { readSession } from './sessions'
  * call is about, renewed when it is about to expire.
  */
 export function createTokenResolver(): TokenResolver {
-  return {
-    async getToken(request) {
-      const choice = chooseCredential(request)
-      if (typeof choice !== 'object') return choice
-      const { client } = request
-      let session = await readSession(client, choice[0])
-      if (!session || !isFresh(client, session)) {
-        session = await renewSession(
-          client,
-          choice[0],
-          session?.access_token,
-          choice[1],
-        )
-      }
-      return session.access_token
-    },
-
-    async refreshToken(request, refused) {
-      const choice = chooseCredential(request)
-      return typeof choice === 'object'
-        ? (await renewSession(request.client, choice[0], refused, choice[1]))
-            .access_token
-        : undefined
-    },
+  // `refused`: the session token a 401 answered; renew it for one retry.
+  const resolve = async (request: TokenRequest, refused?: string) => {
+    const choice = chooseCredential(request)
+    if (typeof choice !== 'object') return refused ? undefined : choice
+    const { client } = request
+    const session = refused ? undefined : await readSession(client, choice[0])
+    return (
+      session && isFresh(client, session)
+        ? session
+        : await renewSession(
+            client,
+            choice[0],
+            refused ?? session?.access_token,
+            choice[1],
+          )
+    ).access_token
   }
+  return { getToken: (request) => resolve(request), refreshToken: resolve }
 }
 
 /** A configured token, or the resource id (and company) of a session. */
@@ -86,8 +79,8 @@ function chooseCredential({
     type === 'agency' ? [companyId, 'companyId'] : [locationId, 'locationId']
   if (!resourceId) {
     throw new HighLevelError(
-      `${operation.id}: pass { ${hint} } in options (the last argument): ` +
-        'no parameter tells whose OAuth session to use',
+      `${operation.id}: pass options.${hint}: no parameter names the ` +
+        'OAuth session to use',
       { code: 'invalid_input', operation: operation.id },
     )
   }

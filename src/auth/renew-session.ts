@@ -70,21 +70,18 @@ async function renewUnderLock(
     // Past the lock's lifetime its holder is gone: renew without it.
     const release =
       !storage.lock || waited > LOCK_TTL
-        ? () => {}
+        ? async () => {}
         : await storage.lock(key, LOCK_TTL)
     if (release) {
       try {
         return await renew(client, resourceId, stale, companyId)
       } finally {
-        await Promise.resolve(release()).catch(() => {})
+        await release().catch(() => {})
       }
     }
-    // Another process is renewing it: wait for the session it stores.
+    // Another process is renewing it: renew() finds its session once the
+    // lock is free.
     await new Promise((resolve) => setTimeout(resolve, 100))
-    const current = await readSession(client, resourceId)
-    if (current?.access_token !== stale && isFresh(client, current)) {
-      return current!
-    }
   }
 }
 

@@ -54,14 +54,15 @@ export function classifyTokenError(
   // sending already say what to do.
   if (!url || code === 'aborted') return error
   const reply = `${status ?? code} ${JSON.stringify(body ?? '')}`
-  const [newCode, advice] = /not active|inactive/i.test(reply)
-    ? (['location_inactive', 'location not active'] as const)
+  // `reauthorize`: install the app again; `refresh_failed`: try later.
+  const newCode = /not active/i.test(reply)
+    ? 'location_inactive'
     : !status || status === 429 || status > 499
-      ? (['refresh_failed', 'try again later'] as const)
-      : (['reauthorize', 'install the app again'] as const)
+      ? 'refresh_failed'
+      : 'reauthorize'
   return new HighLevelError(
-    `${operation}: ${advice}; token request for ${resourceId} got ${reply}; ` +
-      'stored session kept',
+    `${operation}: ${newCode}: the token request for ${resourceId} got ` +
+      `${reply}; the stored session was kept`,
     { code: newCode, status, body, cause: error },
   )
 }

@@ -45,8 +45,7 @@ export async function readSession(
   client: Client,
   resourceId: string,
 ): Promise<OAuthSession | undefined> {
-  let value = await client.storage.get(getSessionKey(client, resourceId))
-  if (typeof value === 'string') value = JSON.parse(value)
+  const value = await client.storage.get(getSessionKey(client, resourceId))
   return typeof (value as OAuthSession | null)?.access_token === 'string'
     ? (value as OAuthSession)
     : undefined

@@ -26,10 +26,7 @@ export function createClient(config: ClientConfig): Client {
   const baseURL = validateConfig(config)
   const logger = createLogger(config.logger, config.logLevel)
   if (config.clientId && !config.storage) {
-    logger.warn(
-      'createClient: no storage given; OAuth sessions kept in memory are ' +
-        'lost on restart',
-    )
+    logger.warn('createClient: sessions in memoryStorage() are lost on restart')
   }
   return {
     config: { ...config, baseURL },

@@ -30,7 +30,7 @@ describe('a refresh that fails', () => {
 
     await expect(call).rejects.toMatchObject({ code: 'location_inactive' })
     await expect(call).rejects.toThrow(/Location is not active/)
-    await expect(call).rejects.toThrow(/stored session kept/)
+    await expect(call).rejects.toThrow(/stored session was kept/)
     expect(await storage.get(getSessionKey(client, 'loc_1'))).toEqual(before)
   })
 

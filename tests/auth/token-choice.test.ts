@@ -87,7 +87,7 @@ describe('choosing the token of a call', () => {
     const call = getContact(client, { contactId: 'c1' })
 
     await expect(call).rejects.toMatchObject({ code: 'invalid_input' })
-    await expect(call).rejects.toThrow(/getContact: pass \{ locationId \}/)
+    await expect(call).rejects.toThrow(/getContact: pass options.locationId/)
     expect(server.requests).toHaveLength(0)
   })
 
