@@ -30,18 +30,27 @@ const defects: SpecDefect[] = JSON.parse(
 const only = process.env.CONFORMANCE_SERVICES?.split(',')
 
 const services = new Map<string, PlannedCall[]>()
+/** Generated functions whose route is not in their service's file. */
+const unmatched: string[] = []
 if (specDir) {
   for (const file of listServiceFiles(specDir)) {
     const service = file.replace(/\.json$/, '')
     if (only && !only.includes(service)) continue
     const generated = await loadGeneratedOperations(service)
+    const operations = readOperations(specDir, file)
     services.set(
       service,
-      readOperations(specDir, file).map((spec) => ({
+      operations.map((spec) => ({
         spec,
         generated: generated.get(`${spec.method} ${spec.path}`),
       })),
     )
+    for (const [route, { name }] of generated) {
+      const known = operations.some(
+        (spec) => `${spec.method} ${spec.path}` === route,
+      )
+      if (!known) unmatched.push(`${service} ${route} ${name}`)
+    }
   }
 }
 const planned = [...services.values()].flat()
@@ -81,6 +90,22 @@ if (!specDir) {
         `conformance: ${passed}/${planned.length} pass, ${listed} listed as ` +
           `spec defects (${(run.milliseconds / 1000).toFixed(1)} s)`,
       )
+    })
+
+    test('every generated function has its route in its spec file', () => {
+      expect(unmatched).toEqual([])
+    })
+
+    test.skipIf(only)('every listed spec defect is an operation', () => {
+      const stale = defects.filter(
+        (defect) =>
+          !planned.some(
+            ({ spec }) =>
+              defect.service === spec.service &&
+              defect.operation === `${spec.method} ${spec.path}`,
+          ),
+      )
+      expect(stale).toEqual([])
     })
 
     for (const call of planned) {
