@@ -29,7 +29,17 @@ function findFreePort() {
   })
 }
 
-async function serve(file) {
+// Another process may take the free port before Prism listens on it.
+async function serve(file, attempts = 3) {
+  try {
+    return await serveOnFreePort(file)
+  } catch (error) {
+    if (error?.code !== 'EADDRINUSE' || attempts <= 1) throw error
+    return serve(file, attempts - 1)
+  }
+}
+
+async function serveOnFreePort(file) {
   const port = await findFreePort()
   const server = await createSingleProcessPrism({
     document: file,
