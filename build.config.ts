@@ -17,6 +17,7 @@ export default defineBuildConfig({
     })),
     // highlevel-fetch/webhooks (Web APIs) and its Node-only middleware.
     { input: 'src/webhooks/index', name: 'webhooks' },
+    { input: 'src/webhooks/schemas.generated', name: 'webhooks/schemas' },
     {
       input: 'src/webhooks/create-webhook-middleware.node',
       name: 'webhooks/node',
