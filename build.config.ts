@@ -22,8 +22,13 @@ export default defineBuildConfig({
       input: 'src/webhooks/create-webhook-middleware.node',
       name: 'webhooks/node',
     },
+    // Storage adapters, each its own entry so its driver stays optional.
+    ...['redis', 'mongodb', 'unstorage'].map((adapter) => ({
+      input: `src/storage/${adapter}`,
+      name: `storage/${adapter}`,
+    })),
   ],
   declaration: 'node16',
   rollup: { emitCJS: true },
-  externals: ['valibot', 'jose'],
+  externals: ['valibot', 'jose', 'mongodb', 'redis', 'unstorage'],
 })

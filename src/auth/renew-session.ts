@@ -118,6 +118,10 @@ async function renew(
       })
     } catch (error) {
       if ((error as HighLevelError).code !== 'reauthorize') throw error
+      // Without a shared lock another instance may have used the refresh
+      // token first: its new session is then in the store.
+      const latest = await readSession(client, resourceId)
+      if (latest && latest.access_token !== current.access_token) return latest
       failure = error
     }
   }
