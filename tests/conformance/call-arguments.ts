@@ -1,6 +1,7 @@
 import type { Operation } from '../../src/core/operation'
 import type { SchemaObject, SpecOperation, SpecParameter } from './spec'
-import { conforms, synthesize, type SynthesisContext } from './synthesize'
+import { conforms } from './conforms'
+import { synthesize, type SynthesisContext } from './synthesize'
 
 export interface CallArguments {
   params?: Record<string, unknown>

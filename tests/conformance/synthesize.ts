@@ -1,3 +1,4 @@
+import { conforms } from './conforms'
 import type { SchemaObject } from './spec'
 
 /** How values are written where the schema is about to be used. */
@@ -56,71 +57,6 @@ export function synthesize(
     default:
       return 'string'
   }
-}
-
-/**
- * Whether `value` is valid against `schema`, for the keywords the HighLevel
- * files use. It decides whether an example can be sent as it is.
- */
-export function conforms(
-  value: unknown,
-  schema: SchemaObject | undefined,
-  resolve: SynthesisContext['resolve'],
-): boolean {
-  if (!schema) return true
-  const s = resolve(schema)
-  if (value === null) return s.nullable === true || s.type === 'null'
-  if (
-    s.allOf &&
-    !s.allOf.every((part: SchemaObject) => conforms(value, part, resolve))
-  )
-    return false
-  if (s.oneOf) {
-    const matches = s.oneOf.filter((part: SchemaObject) =>
-      conforms(value, part, resolve),
-    )
-    if (matches.length !== 1) return false
-  }
-  if (
-    s.anyOf &&
-    !s.anyOf.some((part: SchemaObject) => conforms(value, part, resolve))
-  )
-    return false
-  if (
-    Array.isArray(s.enum) &&
-    !s.enum.some((item: unknown) => deepEqual(item, value))
-  )
-    return false
-  if ('const' in s && !deepEqual(s.const, value)) return false
-
-  const type = typeOf(s)
-  if (type && !hasType(value, type)) return false
-  if (typeof value === 'string') return stringConforms(value, s)
-  if (typeof value === 'number') {
-    if (s.minimum !== undefined && value < s.minimum) return false
-    if (s.maximum !== undefined && value > s.maximum) return false
-    return true
-  }
-  if (Array.isArray(value)) {
-    if (s.minItems !== undefined && value.length < s.minItems) return false
-    if (s.maxItems !== undefined && value.length > s.maxItems) return false
-    return value.every((item) => conforms(item, s.items, resolve))
-  }
-  if (typeof value === 'object') {
-    const object = value as Record<string, unknown>
-    const properties: Record<string, SchemaObject> = s.properties ?? {}
-    if ((s.required ?? []).some((key: string) => !(key in object))) return false
-    for (const [key, item] of Object.entries(object)) {
-      if (key in properties) {
-        if (!conforms(item, properties[key], resolve)) return false
-      } else if (s.additionalProperties === false) {
-        return false
-      } else if (typeof s.additionalProperties === 'object') {
-        if (!conforms(item, s.additionalProperties, resolve)) return false
-      }
-    }
-  }
-  return true
 }
 
 function synthesizeAlternative(
@@ -281,35 +217,4 @@ function typeOf(schema: SchemaObject): string | undefined {
   if (schema.properties) return 'object'
   if (schema.items) return 'array'
   return undefined
-}
-
-function hasType(value: unknown, type: string): boolean {
-  if (type === 'integer') return Number.isInteger(value)
-  if (type === 'number') return typeof value === 'number'
-  if (type === 'array') return Array.isArray(value)
-  if (type === 'object') {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-  }
-  return typeof value === type
-}
-
-function stringConforms(value: string, schema: SchemaObject): boolean {
-  if (schema.minLength !== undefined && value.length < schema.minLength)
-    return false
-  if (schema.maxLength !== undefined && value.length > schema.maxLength)
-    return false
-  if (schema.pattern && !new RegExp(schema.pattern).test(value)) return false
-  if (schema.format === 'date-time') {
-    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(
-      value,
-    )
-  }
-  if (schema.format === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(value)
-  if (schema.format === 'email') return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)
-  if (schema.format === 'uri') return /^[a-z][a-z0-9+.-]*:/i.test(value)
-  return true
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
 }
