@@ -32,6 +32,8 @@ export default defineConfig({
             miniflare: {
               compatibilityDate: '2026-01-01',
               compatibilityFlags: ['nodejs_compat'],
+              // A real KV namespace for the unstorage adapter's tests.
+              kvNamespaces: ['SESSIONS'],
             },
           }),
         ],
