@@ -32,4 +32,3 @@ export type {
   WebhookRejectionReason,
 } from './types'
 export * from './events.generated'
-export * from './schemas.generated'

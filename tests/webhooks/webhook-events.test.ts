@@ -10,9 +10,9 @@ import {
 } from '../../scripts/generate-webhook-events.mjs'
 import {
   WEBHOOK_EVENT_TYPES,
-  webhookEventSchemas,
   type WebhookEventType,
 } from '../../src/webhooks/index'
+import { webhookEventSchemas } from '../../src/webhooks/schemas.generated'
 
 interface EventDoc {
   name: string
