@@ -89,6 +89,16 @@ export function compareMetadata(
     )
   }
 
+  // 29 operations declare no Version; the API's usual one is sent for them.
+  const version = spec.parameters.find(
+    (parameter) => parameter.in === 'header' && parameter.name === 'Version',
+  )?.schema?.enum?.[0]
+  if (operation.version !== (version ?? '2021-07-28')) {
+    differences.push(
+      `version ${operation.version}, spec ${version ?? 'none (2021-07-28)'}`,
+    )
+  }
+
   const types = spec.successContentTypes
   const json = types.length === 0 || types.some((type) => /json/.test(type))
   if (json !== (operation.responseType === undefined)) {
