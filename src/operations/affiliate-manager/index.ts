@@ -42,6 +42,12 @@ export const listAffiliatesOperation: Operation = {
     fromDate: { in: 'query' },
     toDate: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'affiliates',
+  },
 }
 
 /**
@@ -148,6 +154,12 @@ export const listPayoutsOperation: Operation = {
     start: { in: 'query' },
     end: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'payouts',
+  },
 }
 
 /**
@@ -201,6 +213,12 @@ export const listCommissionsOperation: Operation = {
     limit: { in: 'query' },
     fromDate: { in: 'query' },
     toDate: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'commissions',
   },
 }
 

@@ -83,6 +83,14 @@ export const getAgentsOperation: Operation = {
     offset: { in: 'query', required: true },
     source: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'agents',
+    hasMore: 'pagination.hasMore',
+    total: 'pagination.total',
+  },
 }
 
 /**
@@ -427,6 +435,14 @@ export const getAgentsDeprecatedOperation: Operation = {
     limit: { in: 'query', required: true },
     offset: { in: 'query', required: true },
     source: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'agents',
+    hasMore: 'pagination.hasMore',
+    total: 'pagination.total',
   },
 }
 

@@ -162,6 +162,12 @@ export const getAllBlogAuthorsByLocationOperation: Operation = {
     limit: { in: 'query', required: true },
     offset: { in: 'query', required: true },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'authors',
+  },
 }
 
 /**
@@ -209,6 +215,12 @@ export const getAllCategoriesByLocationOperation: Operation = {
     locationId: { in: 'query', required: true },
     limit: { in: 'query', required: true },
     offset: { in: 'query', required: true },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'categories',
   },
 }
 
@@ -264,6 +276,12 @@ export const getBlogPostOperation: Operation = {
     searchTerm: { in: 'query' },
     status: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'blogs',
+  },
 }
 
 /**
@@ -308,6 +326,7 @@ export const getBlogsOperation: Operation = {
     limit: { in: 'query', required: true },
     searchTerm: { in: 'query' },
   },
+  pagination: { style: 'offset', param: 'skip', limit: 'limit', items: 'data' },
 }
 
 /**

@@ -40,6 +40,13 @@ export const getBrandBoardsByLocationOperation: Operation = {
     search: { in: 'query' },
     deleted: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'brandBoards',
+    total: 'totalCount',
+  },
 }
 
 /**

@@ -152,6 +152,12 @@ export const getBusinessesByLocationOperation: Operation = {
     limit: { in: 'query' },
     skip: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'businesses',
+  },
 }
 
 /**

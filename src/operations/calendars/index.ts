@@ -790,6 +790,13 @@ export const getAppointmentNotesOperation: Operation = {
     offset: { in: 'query', required: true },
     appointmentId: { in: 'path', required: true },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'notes',
+    hasMore: 'hasMore',
+  },
 }
 
 /**
@@ -1132,6 +1139,7 @@ export const fetchCalendarResourcesOperation: Operation = {
     limit: { in: 'query', required: true },
     skip: { in: 'query', required: true },
   },
+  pagination: { style: 'offset', param: 'skip', limit: 'limit', items: '' },
 }
 
 /**
@@ -1233,6 +1241,7 @@ export const getEventNotificationOperation: Operation = {
     limit: { in: 'query' },
     skip: { in: 'query' },
   },
+  pagination: { style: 'offset', param: 'skip', limit: 'limit', items: '' },
 }
 
 /**
@@ -1479,6 +1488,12 @@ export const getAllSchedulesOperation: Operation = {
     calendarId: { in: 'query' },
     skip: { in: 'query' },
     limit: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'schedules',
   },
 }
 

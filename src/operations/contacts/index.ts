@@ -24,6 +24,14 @@ export const searchContactsAdvancedOperation: Operation = {
   security: ['bearer'],
   body: 'json',
   bodyRequired: true,
+  pagination: {
+    style: 'page',
+    param: 'page',
+    limit: 'pageLimit',
+    items: 'contacts',
+    in: 'body',
+    total: 'total',
+  },
 }
 
 /**
@@ -948,6 +956,12 @@ export const getContactsByBusinessIdOperation: Operation = {
     skip: { in: 'query' },
     query: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'contacts',
+  },
 }
 
 /**
@@ -1376,6 +1390,17 @@ export const getContactsOperation: Operation = {
     startAfter: { in: 'query' },
     query: { in: 'query' },
     limit: { in: 'query' },
+  },
+  pagination: {
+    style: 'cursor',
+    limit: 'limit',
+    items: 'contacts',
+    cursor: {
+      startAfter: 'meta.startAfter',
+      startAfterId: 'meta.startAfterId',
+    },
+    nextPageUrl: 'meta.nextPageUrl',
+    total: 'meta.total',
   },
 }
 

@@ -622,6 +622,13 @@ export const exportMessagesByLocationOperation: Operation = {
     startDate: { in: 'query' },
     endDate: { in: 'query' },
   },
+  pagination: {
+    style: 'cursor',
+    limit: 'limit',
+    items: 'messages',
+    cursor: { cursor: 'nextCursor' },
+    total: 'total',
+  },
 }
 
 /**
@@ -724,6 +731,13 @@ export const getMessagesOperation: Operation = {
     lastMessageId: { in: 'query' },
     limit: { in: 'query' },
     type: { in: 'query' },
+  },
+  pagination: {
+    style: 'cursor',
+    limit: 'limit',
+    items: 'messages',
+    cursor: { lastMessageId: 'lastMessageId' },
+    hasMore: 'nextPage',
   },
 }
 

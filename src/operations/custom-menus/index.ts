@@ -163,6 +163,13 @@ export const getCustomMenusOperation: Operation = {
     query: { in: 'query' },
     showOnCompany: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'customMenus',
+    total: 'totalLinks',
+  },
 }
 
 /**

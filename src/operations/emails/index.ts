@@ -74,6 +74,12 @@ export const fetchCampaignsOperation: Operation = {
     campaignsOnly: { in: 'query' },
     showStats: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'schedules',
+  },
 }
 
 /**

@@ -41,6 +41,14 @@ export const getFormsSubmissionsOperation: Operation = {
     startAt: { in: 'query' },
     endAt: { in: 'query' },
   },
+  pagination: {
+    style: 'page',
+    param: 'page',
+    limit: 'limit',
+    items: 'submissions',
+    hasMore: 'meta.nextPage',
+    total: 'meta.total',
+  },
 }
 
 /**
@@ -140,6 +148,13 @@ export const getFormsOperation: Operation = {
     skip: { in: 'query' },
     limit: { in: 'query' },
     type: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'forms',
+    total: 'total',
   },
 }
 

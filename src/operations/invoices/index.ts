@@ -86,6 +86,13 @@ export const listInvoiceTemplatesOperation: Operation = {
     limit: { in: 'query', required: true },
     offset: { in: 'query', required: true },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'data',
+    total: 'totalCount',
+  },
 }
 
 /**
@@ -430,6 +437,13 @@ export const listInvoiceSchedulesOperation: Operation = {
     paymentMode: { in: 'query' },
     limit: { in: 'query', required: true },
     offset: { in: 'query', required: true },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'schedules',
+    total: 'total',
   },
 }
 
@@ -1562,6 +1576,13 @@ export const listEstimatesOperation: Operation = {
     limit: { in: 'query', required: true },
     offset: { in: 'query', required: true },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'estimates',
+    total: 'total',
+  },
 }
 
 /**
@@ -1655,6 +1676,13 @@ export const listEstimateTemplatesOperation: Operation = {
     search: { in: 'query' },
     limit: { in: 'query', required: true },
     offset: { in: 'query', required: true },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'data',
+    total: 'totalCount',
   },
 }
 
@@ -1940,6 +1968,13 @@ export const listInvoicesOperation: Operation = {
     offset: { in: 'query', required: true },
     sortField: { in: 'query' },
     sortOrder: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'invoices',
+    total: 'total',
   },
 }
 

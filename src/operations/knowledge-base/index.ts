@@ -36,6 +36,13 @@ export const listOperation: Operation = {
     limit: { in: 'query' },
     lastFaqId: { in: 'query' },
   },
+  pagination: {
+    style: 'cursor',
+    limit: 'limit',
+    items: 'faqs',
+    cursor: { lastFaqId: 'lastFaqId' },
+    hasMore: 'hasMore',
+  },
 }
 
 /**
@@ -209,6 +216,12 @@ export const getAllWebsiteUrlsDataByKnowledgeBaseOperation: Operation = {
     page: { in: 'query' },
     pageLength: { in: 'query' },
     query: { in: 'query' },
+  },
+  pagination: {
+    style: 'page',
+    param: 'page',
+    limit: 'pageLength',
+    items: 'urls',
   },
 }
 

@@ -151,6 +151,12 @@ export const searchTriggerLinksOperation: Operation = {
     skip: { in: 'query' },
     limit: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'links',
+  },
 }
 
 /**

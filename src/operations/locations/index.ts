@@ -36,6 +36,12 @@ export const searchLocationsOperation: Operation = {
     order: { in: 'query' },
     email: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'locations',
+  },
 }
 
 /**
@@ -413,6 +419,13 @@ export const taskSearchOperation: Operation = {
   params: { locationId: { in: 'path', required: true } },
   body: 'json',
   bodyRequired: true,
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'tasks',
+    in: 'body',
+  },
 }
 
 /**
@@ -1216,6 +1229,13 @@ export const gETAllOrEmailSmsTemplatesOperation: Operation = {
     type: { in: 'query' },
     originId: { in: 'query', required: true },
     locationId: { in: 'path', required: true },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'templates',
+    total: 'totalCount',
   },
 }
 

@@ -105,6 +105,13 @@ export const getChargesOperation: Operation = {
     skip: { in: 'query' },
     limit: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'charges',
+    total: 'pagination.total',
+  },
 }
 
 /**

@@ -44,6 +44,12 @@ export const fetchMediaContentOperation: Operation = {
     parentId: { in: 'query' },
     fetchAll: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'files',
+  },
 }
 
 /**

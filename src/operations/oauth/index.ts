@@ -130,6 +130,13 @@ export const getInstalledLocationOperation: Operation = {
     planId: { in: 'query' },
     locationId: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'locations',
+    total: 'count',
+  },
 }
 
 /**

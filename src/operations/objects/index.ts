@@ -317,6 +317,14 @@ export const searchObjectRecordsOperation: Operation = {
   params: { schemaKey: { in: 'path', required: true } },
   body: 'json',
   bodyRequired: true,
+  pagination: {
+    style: 'page',
+    param: 'page',
+    limit: 'pageLimit',
+    items: 'records',
+    in: 'body',
+    total: 'total',
+  },
 }
 
 /**

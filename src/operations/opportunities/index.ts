@@ -40,6 +40,13 @@ export const getLostReasonOperation: Operation = {
     limit: { in: 'query' },
     getCount: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'lostReasons',
+    total: 'total',
+  },
 }
 
 /**
@@ -122,6 +129,17 @@ export const searchOpportunityOperation: Operation = {
     getNotes: { in: 'query' },
     getCalendarEvents: { in: 'query' },
   },
+  pagination: {
+    style: 'cursor',
+    limit: 'limit',
+    items: 'opportunities',
+    cursor: {
+      startAfter: 'meta.startAfter',
+      startAfterId: 'meta.startAfterId',
+    },
+    nextPageUrl: 'meta.nextPageUrl',
+    total: 'meta.total',
+  },
 }
 
 /**
@@ -164,6 +182,14 @@ export const searchOpportunitiesAdvancedOperation: Operation = {
   security: ['bearer'],
   body: 'json',
   bodyRequired: true,
+  pagination: {
+    style: 'page',
+    param: 'page',
+    limit: 'limit',
+    items: 'opportunities',
+    in: 'body',
+    total: 'total',
+  },
 }
 
 /**

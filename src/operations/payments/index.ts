@@ -146,6 +146,13 @@ export const listOrdersOperation: Operation = {
     limit: { in: 'query' },
     offset: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'data',
+    total: 'totalCount',
+  },
 }
 
 /**
@@ -449,6 +456,13 @@ export const listTransactionsOperation: Operation = {
     limit: { in: 'query' },
     offset: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'data',
+    total: 'totalCount',
+  },
 }
 
 /**
@@ -567,6 +581,13 @@ export const listSubscriptionsOperation: Operation = {
     offset: { in: 'query' },
     getPaymentsCollectedCount: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'data',
+    total: 'totalCount',
+  },
 }
 
 /**
@@ -667,6 +688,13 @@ export const listCouponsOperation: Operation = {
     offset: { in: 'query' },
     status: { in: 'query' },
     search: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'data',
+    total: 'totalCount',
   },
 }
 

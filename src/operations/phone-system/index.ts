@@ -221,6 +221,12 @@ export const activeNumbersOperation: Operation = {
     searchFilter: { in: 'query' },
     skipNumberPool: { in: 'query' },
   },
+  pagination: {
+    style: 'page',
+    param: 'page',
+    limit: 'pageSize',
+    items: 'numbers',
+  },
 }
 
 /**

@@ -153,6 +153,13 @@ export const listPricesForProductOperation: Operation = {
     locationId: { in: 'query', required: true },
     ids: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'prices',
+    total: 'total',
+  },
 }
 
 /**
@@ -204,6 +211,12 @@ export const getListInventoryOperation: Operation = {
     altId: { in: 'query', required: true },
     altType: { in: 'query', required: true },
     search: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'inventory',
   },
 }
 
@@ -593,6 +606,13 @@ export const getProductCollectionOperation: Operation = {
     collectionIds: { in: 'query' },
     name: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'data',
+    total: 'total',
+  },
 }
 
 /**
@@ -842,6 +862,13 @@ export const getProductReviewsOperation: Operation = {
     endDate: { in: 'query' },
     productId: { in: 'query' },
     storeId: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'data',
+    total: 'total',
   },
 }
 
@@ -1282,6 +1309,12 @@ export const listProductsOperation: Operation = {
     includedInStore: { in: 'query' },
     availableInStore: { in: 'query' },
     sortOrder: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'products',
   },
 }
 

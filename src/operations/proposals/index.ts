@@ -40,6 +40,13 @@ export const listDocumentsContractsOperation: Operation = {
     dateFrom: { in: 'query' },
     dateTo: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'documents',
+    total: 'total',
+  },
 }
 
 /**
@@ -139,6 +146,13 @@ export const listDocumentsContractsTemplatesOperation: Operation = {
     userId: { in: 'query' },
     limit: { in: 'query' },
     skip: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'data',
+    total: 'total',
   },
 }
 

@@ -77,6 +77,13 @@ export const listShippingZonesOperation: Operation = {
     offset: { in: 'query' },
     withShippingRate: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'data',
+    total: 'total',
+  },
 }
 
 /**
@@ -362,6 +369,13 @@ export const listShippingRatesOperation: Operation = {
     altType: { in: 'query', required: true },
     limit: { in: 'query' },
     offset: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'offset',
+    limit: 'limit',
+    items: 'data',
+    total: 'total',
   },
 }
 

@@ -41,6 +41,14 @@ export const getSurveysSubmissionsOperation: Operation = {
     startAt: { in: 'query' },
     endAt: { in: 'query' },
   },
+  pagination: {
+    style: 'page',
+    param: 'page',
+    limit: 'limit',
+    items: 'submissions',
+    hasMore: 'meta.nextPage',
+    total: 'meta.total',
+  },
 }
 
 /**
@@ -89,6 +97,13 @@ export const getSurveysOperation: Operation = {
     skip: { in: 'query' },
     limit: { in: 'query' },
     type: { in: 'query' },
+  },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'surveys',
+    total: 'total',
   },
 }
 

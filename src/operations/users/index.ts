@@ -48,6 +48,13 @@ export const searchUsersOperation: Operation = {
     sortDirection: { in: 'query' },
     enabled2waySync: { in: 'query' },
   },
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'users',
+    total: 'count',
+  },
 }
 
 /**
@@ -83,6 +90,14 @@ export const filterUsersByEmailOperation: Operation = {
   security: ['Agency-Access'],
   body: 'json',
   bodyRequired: true,
+  pagination: {
+    style: 'offset',
+    param: 'skip',
+    limit: 'limit',
+    items: 'users',
+    in: 'body',
+    total: 'count',
+  },
 }
 
 /**

@@ -69,6 +69,13 @@ export const getAgentsOperation: Operation = {
     locationId: { in: 'query', required: true },
     query: { in: 'query' },
   },
+  pagination: {
+    style: 'page',
+    param: 'page',
+    limit: 'pageSize',
+    items: 'agents',
+    total: 'total',
+  },
 }
 
 /**
@@ -258,6 +265,13 @@ export const getCallLogsOperation: Operation = {
     sort: { in: 'query' },
     page: { in: 'query' },
     pageSize: { in: 'query' },
+  },
+  pagination: {
+    style: 'page',
+    param: 'page',
+    limit: 'pageSize',
+    items: 'callLogs',
+    total: 'total',
   },
 }
 
