@@ -59,35 +59,28 @@ const marker = Symbol.for('highlevel-fetch.error')
  * }
  */
 export class HighLevelError extends Error {
-  override name = 'HighLevelError'
-  readonly code: HighLevelErrorCode
-  readonly operation?: string
-  readonly status?: number
-  readonly body?: unknown
-  readonly method?: string
-  readonly url?: string
-  readonly headers?: Record<string, string>
-  readonly networkCode?: string
+  declare readonly code: HighLevelErrorCode
+  declare readonly operation?: string
+  declare readonly status?: number
+  declare readonly body?: unknown
+  declare readonly method?: string
+  declare readonly url?: string
+  declare readonly headers?: Record<string, string>
+  declare readonly networkCode?: string
   /**
    * Id of the contact that already exists, when a create or update is
    * refused as a duplicate (HighLevel puts it in the 400 body's `meta`).
    */
-  readonly existingContactId?: string
+  declare readonly existingContactId?: string
 
-  constructor(message: string, options: HighLevelErrorOptions) {
-    // Redacted once here, so message, stack, toJSON and inspect agree.
-    super(`[highlevel-fetch] ${redact(message)}`, { cause: options.cause })
-    this.code = options.code
-    this.operation = options.operation
-    this.status = options.status
-    this.body = redact(options.body)
-    this.method = options.method
-    this.url = options.url && (redact(options.url) as string)
-    this.headers = redact(options.headers) as Record<string, string>
-    this.networkCode = options.networkCode
-    const meta = (options.body as { meta?: { contactId?: unknown } })?.meta
+  constructor(message: string, { cause, ...details }: HighLevelErrorOptions) {
+    // Redacted once here, so message, stack, properties, toJSON and
+    // inspect all agree.
+    super(`[highlevel-fetch] ${redact(message)}`, { cause })
+    Object.assign(this, redact(details), { name: 'HighLevelError' })
+    const meta = (details.body as { meta?: { contactId?: unknown } })?.meta
     if (typeof meta?.contactId === 'string') {
-      this.existingContactId = meta.contactId
+      Object.assign(this, { existingContactId: meta.contactId })
     }
     Object.defineProperty(this, marker, { value: true })
   }
@@ -95,17 +88,8 @@ export class HighLevelError extends Error {
   toJSON(): Record<string, unknown> {
     const cause = this.cause as Error | undefined
     return {
-      name: this.name,
+      ...(this as object),
       message: this.message,
-      code: this.code,
-      operation: this.operation,
-      status: this.status,
-      method: this.method,
-      url: this.url,
-      headers: this.headers,
-      body: this.body,
-      networkCode: this.networkCode,
-      existingContactId: this.existingContactId,
       cause: cause && { name: cause.name, message: redact(cause.message) },
     }
   }

@@ -36,19 +36,18 @@ export interface RateLimiter {
 
 /** Reads the `X-RateLimit-*` headers; `undefined` when there are none. */
 export function readRateLimits(headers: Headers): RateLimitInfo | undefined {
-  const read = (name: string) => {
+  let info: RateLimitInfo | undefined
+  for (const [key, name] of Object.entries(HEADER_NAMES)) {
     const value = headers.get(`x-ratelimit-${name}`)
-    return value === null || value === '' ? undefined : Number(value)
+    if (value) (info ??= { updatedAt: Date.now() })[key as 'max'] = +value
   }
-  const info: RateLimitInfo = {
-    max: read('max'),
-    remaining: read('remaining'),
-    interval: read('interval-milliseconds'),
-    dailyLimit: read('limit-daily'),
-    dailyRemaining: read('daily-remaining'),
-    updatedAt: Date.now(),
-  }
-  return info.remaining === undefined && info.dailyRemaining === undefined
-    ? undefined
-    : info
+  return info
+}
+
+const HEADER_NAMES = {
+  max: 'max',
+  remaining: 'remaining',
+  interval: 'interval-milliseconds',
+  dailyLimit: 'limit-daily',
+  dailyRemaining: 'daily-remaining',
 }

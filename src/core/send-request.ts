@@ -133,43 +133,45 @@ export async function sendRequest(
         client.rateLimits?.set(resource, info)
         config.rateLimiter?.update(resource, info)
       }
-      if (response.ok) {
-        let data: unknown = text
-        if (options.responseType === undefined) {
-          try {
-            data = text === '' ? undefined : JSON.parse(text as string)
-          } catch (cause) {
+      const headers = Object.fromEntries(response.headers)
+      let data: unknown = text
+      if (!response.ok || !options.responseType) {
+        try {
+          data = text === '' ? undefined : JSON.parse(text as string)
+        } catch (cause) {
+          data = text
+          if (response.ok) {
             error = fail(
               `answered ${status} with a body that is not JSON`,
               'invalid_response',
-              {
-                status,
-                body: redact(text, [secret]),
-                headers: toObject(response.headers),
-              },
+              { status, body: redact(text, [secret]), headers },
               cause,
             )
           }
         }
-        context.response = Object.assign(response, { _data: data })
-        await callHooks('onResponse', context, config, hooks)
-        if (!error) {
-          log(client, context, url, started)
-          return { status: response.status, headers: response.headers, data }
-        }
-      } else {
-        const body = redact(parseErrorBody(text as string), [secret])
-        const detail = describeBody(body)
+      }
+      if (!response.ok) {
+        data = redact(data, [secret])
+        const detail =
+          typeof data === 'string'
+            ? data.slice(0, 200)
+            : [(data as { message?: unknown } | undefined)?.message]
+                .flat()
+                .join('; ')
         error = fail(
           `failed with ${status}${detail ? `: ${detail}` : ''}`,
           codeForStatus(response),
-          { status, body, headers: toObject(response.headers) },
+          { status, body: data, headers },
         )
-        context.response = Object.assign(response, { _data: body })
-        context.error = error
-        await callHooks('onResponse', context, config, hooks)
-        await callHooks('onResponseError', context, config, hooks)
       }
+      context.response = Object.assign(response, { _data: data })
+      context.error = error
+      await callHooks('onResponse', context, config, hooks)
+      if (!error) {
+        log(client, context, url, started)
+        return { status: status!, headers: response.headers, data }
+      }
+      await callHooks('onResponseError', context, config, hooks)
     }
     log(client, context, url, started)
 
@@ -237,50 +239,26 @@ function anySignal(
   return controller.signal
 }
 
-function parseErrorBody(text: string): unknown {
-  if (text === '') return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    return text
-  }
-}
-
-function describeBody(body: unknown): string {
-  if (typeof body === 'string') return body.slice(0, 200)
-  const message = (body as { message?: unknown } | undefined)?.message
-  if (typeof message === 'string') return message
-  if (Array.isArray(message)) return message.join('; ')
-  return ''
-}
-
 /**
  * A 429 whose daily allowance is spent is `daily_limit`: waiting seconds
  * will not help, so it is never retried.
  *
  * @see https://github.com/GoHighLevel/highlevel-api-docs/blob/main/docs/oauth/Authorization.md
  */
-function codeForStatus(response: Response): HighLevelErrorCode {
-  const status = response.status
-  if (status === 401) return 'unauthorized'
-  if (status === 403) return 'forbidden'
-  if (status === 404) return 'not_found'
-  if (status === 409) return 'conflict'
-  if (status === 400 || status === 422) return 'validation'
-  if (status === 408) return 'timeout'
-  if (status === 429) {
-    return response.headers.get('x-ratelimit-daily-remaining') === '0'
-      ? 'daily_limit'
-      : 'rate_limited'
+function codeForStatus({ status, headers }: Response): HighLevelErrorCode {
+  if (status === 429 && headers.get('x-ratelimit-daily-remaining') === '0') {
+    return 'daily_limit'
   }
-  if (status >= 500) return 'server'
-  return 'http'
+  return STATUS_CODES[status] ?? (status < 500 ? 'http' : 'server')
 }
 
-function toObject(headers: Headers): Record<string, string> {
-  const result: Record<string, string> = {}
-  headers.forEach((value, key) => {
-    result[key] = value
-  })
-  return result
+const STATUS_CODES: Record<number, HighLevelErrorCode> = {
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  408: 'timeout',
+  409: 'conflict',
+  422: 'validation',
+  429: 'rate_limited',
 }
