@@ -33,6 +33,8 @@ export async function requestToken(
         'Content-Type': 'application/x-www-form-urlencoded',
       },
       body,
+      // A repeated refresh would spend the new refresh token on a retry.
+      retry: 0,
     })
     return data as OAuthSession
   } catch (error) {
