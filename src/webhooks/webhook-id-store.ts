@@ -73,9 +73,7 @@ async function runGuarded(
   task: () => Promise<void>,
   onMarkFailed: (error: unknown) => void,
 ): Promise<RunOnceResult> {
-  const release = store.lock
-    ? await store.lock(`${key}:lock`, LOCK_TTL)
-    : undefined
+  const release = store.lock ? await store.lock(key, LOCK_TTL) : undefined
   if (release === null) return 'in_progress'
   try {
     const seen = await store.get(key)

@@ -3,6 +3,11 @@ import { createClient } from '../../src/index'
 import { handleWebhook } from '../../src/webhooks/index'
 import type { WebhookOptions } from '../../src/webhooks/index'
 import {
+  HIGHLEVEL_ED25519_PUBLIC_KEY,
+  HIGHLEVEL_RSA_PUBLIC_KEY,
+} from '../../src/webhooks/index'
+import { importPublicKey } from '../../src/webhooks/import-public-key'
+import {
   createContactPayload,
   createTestSigner,
   toBytes,
@@ -46,6 +51,19 @@ export function describeWebhookSuite(runtime: string) {
       )
       return { status: response.status, seen, json: await response.json() }
     }
+
+    it("imports HighLevel's published Ed25519 and RSA keys", async () => {
+      const ed25519 = await importPublicKey(
+        HIGHLEVEL_ED25519_PUBLIC_KEY,
+        'ed25519',
+      )
+      const rsa = await importPublicKey(HIGHLEVEL_RSA_PUBLIC_KEY, 'rsa-sha256')
+      expect(ed25519?.algorithm.name).toBe('Ed25519')
+      expect(rsa?.algorithm).toMatchObject({
+        name: 'RSASSA-PKCS1-v1_5',
+        modulusLength: 4096,
+      })
+    })
 
     it('runs the handler once for a valid Ed25519 signature', async () => {
       const body = JSON.stringify(createContactPayload())
