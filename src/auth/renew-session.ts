@@ -101,7 +101,7 @@ async function renew(
     current?.userType ??
     (current && describeToken(current.access_token).userType)
   let failure: unknown = new HighLevelError(
-    `refreshSession: no session to renew for ${resourceId}: install the app`,
+    `refreshSession: cannot renew the session of ${resourceId}: install the app`,
     { code: 'reauthorize' },
   )
   if (current?.refresh_token) {
@@ -111,6 +111,8 @@ async function renew(
         refresh_token: current.refresh_token,
         user_type: userType === 'Company' ? userType : 'Location',
       })
+      // TODO: retry this write when the store fails right after a refresh;
+      // until then the rotated refresh token is lost with the error.
       return await writeSession(client, resourceId, {
         ...current,
         ...tokens,
@@ -132,6 +134,7 @@ async function renew(
   if (
     userType !== 'Company' &&
     companyId &&
+    companyId !== resourceId &&
     (await readSession(client, companyId))
   ) {
     return mintSession(client, companyId, resourceId)

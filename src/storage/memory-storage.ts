@@ -19,7 +19,7 @@ export function memoryStorage(): StorageAdapter {
       entries.delete(key)
     },
     async set(key, value, options) {
-      entries.set(key, [value, Date.now() + (options?.ttl ?? Infinity)])
+      entries.set(key, [value, Date.now() + (options?.ttl || Infinity)])
     },
     async delete(key) {
       entries.delete(key)
