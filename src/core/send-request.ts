@@ -169,7 +169,12 @@ export async function sendRequest(
       await callHooks('onResponse', context, config, hooks)
       if (!error) {
         log(client, context, url, started)
-        return { status: status!, headers: response.headers, data }
+        // Like ofetch: an onResponse hook may replace `_data`.
+        return {
+          status: status!,
+          headers: response.headers,
+          data: context.response._data,
+        }
       }
       await callHooks('onResponseError', context, config, hooks)
     }

@@ -138,3 +138,16 @@ it('removing an interceptor: hooks are read per call from the array given', asyn
     undefined,
   ])
 })
+
+it('onResponse may replace the parsed body the call returns', async () => {
+  const result = await getContact(
+    client(),
+    { contactId: 'c1' },
+    {
+      onResponse: ({ response }) => {
+        response!._data = { replaced: true }
+      },
+    },
+  )
+  expect(result).toEqual({ replaced: true })
+})
