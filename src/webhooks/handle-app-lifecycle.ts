@@ -47,6 +47,9 @@ export async function handleAppLifecycle(
     return
   }
   if (!(await readSession(client, companyId))) {
+    // A location-level app gets the location's session from its own OAuth
+    // flow; nothing waits for the company then.
+    if (locationId && (await readSession(client, locationId))) return
     await recordPendingInstall(client, companyId, locationId)
     client.logger.info('webhook INSTALL before the company session: pending', {
       companyId,

@@ -1,7 +1,8 @@
 import { getAppId, readSession } from '../auth/sessions'
 import type { Client } from '../client/types'
-import { listInstalledLocationIds } from './list-installed-location-ids'
 import { mintLocationSession } from '../oauth/mint-location-session'
+import { listInstalledLocationIds } from './list-installed-location-ids'
+import { withStorageLock } from './with-storage-lock'
 
 /** Installs of one company waiting for its session. */
 interface PendingInstalls {
@@ -25,12 +26,13 @@ export async function recordPendingInstall(
   companyId: string,
   locationId: string | undefined,
 ): Promise<void> {
-  const pending = await readPending(client, companyId)
-  if (locationId === undefined) pending.allLocations = true
-  else if (!pending.locationIds.includes(locationId)) {
-    pending.locationIds.push(locationId)
-  }
-  await client.storage.set(companyKey(client, companyId), pending)
+  await updatePending(client, companyId, (pending) => {
+    if (locationId === undefined) pending.allLocations = true
+    else if (!pending.locationIds.includes(locationId)) {
+      pending.locationIds.push(locationId)
+    }
+    return pending
+  })
   if (locationId !== undefined) {
     await client.storage.set(locationKey(client, locationId), { companyId })
   }
@@ -44,32 +46,41 @@ export async function recordPendingInstall(
  * still missing.
  *
  * @example
- * await exchangeCode(client, { code })
- * await completePendingInstalls(client, { companyId })
+ * const session = await exchangeAuthorizationCode(client, { code, userType: 'Company' })
+ * await completePendingInstalls(client, { companyId: session.companyId })
  */
 export async function completePendingInstalls(
   client: Client,
   params: { companyId: string },
 ): Promise<string[]> {
   const { companyId } = params
-  const stored = await client.storage.get(companyKey(client, companyId))
-  if (!stored || !(await readSession(client, companyId))) return []
+  if (!(await client.storage.get(companyKey(client, companyId)))) return []
 
-  const pending = await readPending(client, companyId)
-  const locationIds = new Set(pending.locationIds)
-  if (pending.allLocations) {
-    const installed = await listInstalledLocationIds(client, companyId)
-    for (const id of installed) locationIds.add(id)
-  }
-  for (const locationId of locationIds) {
-    await mintLocationSession(client, { companyId, locationId })
-  }
+  return withStorageLock(
+    client.storage,
+    companyKey(client, companyId),
+    async () => {
+      const pending = await readPending(client, companyId)
+      if (!pending.locationIds.length && !pending.allLocations) return []
+      if (!(await readSession(client, companyId))) return []
 
-  await client.storage.delete(companyKey(client, companyId))
-  for (const locationId of pending.locationIds) {
-    await client.storage.delete(locationKey(client, locationId))
-  }
-  return [...locationIds]
+      const locationIds = new Set(pending.locationIds)
+      if (pending.allLocations) {
+        for (const id of await listInstalledLocationIds(client, companyId)) {
+          locationIds.add(id)
+        }
+      }
+      for (const locationId of locationIds) {
+        await mintLocationSession(client, { companyId, locationId })
+      }
+
+      await client.storage.delete(companyKey(client, companyId))
+      for (const locationId of pending.locationIds) {
+        await client.storage.delete(locationKey(client, locationId))
+      }
+      return [...locationIds]
+    },
+  )
 }
 
 /**
@@ -100,7 +111,10 @@ export async function completePendingInstall(
   return true
 }
 
-/** Drops a location (or, without one, a whole company) from the pending installs. */
+/**
+ * Drops a location, or without one a whole company, from the pending
+ * installs.
+ */
 export async function forgetPendingInstall(
   client: Client,
   companyId: string | undefined,
@@ -109,26 +123,43 @@ export async function forgetPendingInstall(
   if (locationId !== undefined) {
     const record = (await client.storage.get(
       locationKey(client, locationId),
-    )) as { companyId?: string } | undefined
-    companyId ??= record?.companyId
-    await client.storage.delete(locationKey(client, locationId))
+    )) as { companyId?: unknown } | undefined
+    if (companyId === undefined && typeof record?.companyId === 'string') {
+      companyId = record.companyId
+    }
+    if (record) await client.storage.delete(locationKey(client, locationId))
   }
   if (companyId === undefined) return
+  if (!(await client.storage.get(companyKey(client, companyId)))) return
 
-  const pending = await readPending(client, companyId)
-  if (locationId === undefined) {
+  await updatePending(client, companyId, (pending) => {
+    if (locationId === undefined) return undefined
+    pending.locationIds = pending.locationIds.filter((id) => id !== locationId)
+    return pending.locationIds.length || pending.allLocations
+      ? pending
+      : undefined
+  })
+}
+
+/** Changes a company's pending record under its lock; `undefined` deletes it. */
+async function updatePending(
+  client: Client,
+  companyId: string,
+  change: (pending: PendingInstalls) => PendingInstalls | undefined,
+): Promise<void> {
+  const key = companyKey(client, companyId)
+  await withStorageLock(client.storage, key, async () => {
+    const pending = await readPending(client, companyId)
+    const next = change(pending)
+    if (next) {
+      await client.storage.set(key, next)
+      return
+    }
+    await client.storage.delete(key)
     for (const id of pending.locationIds) {
       await client.storage.delete(locationKey(client, id))
     }
-    await client.storage.delete(companyKey(client, companyId))
-    return
-  }
-  pending.locationIds = pending.locationIds.filter((id) => id !== locationId)
-  if (pending.locationIds.length === 0 && !pending.allLocations) {
-    await client.storage.delete(companyKey(client, companyId))
-  } else {
-    await client.storage.set(companyKey(client, companyId), pending)
-  }
+  })
 }
 
 async function readPending(
@@ -136,7 +167,13 @@ async function readPending(
   companyId: string,
 ): Promise<PendingInstalls> {
   let stored = await client.storage.get(companyKey(client, companyId))
-  if (typeof stored === 'string') stored = JSON.parse(stored)
+  if (typeof stored === 'string') {
+    try {
+      stored = JSON.parse(stored)
+    } catch {
+      stored = undefined
+    }
+  }
   const record = stored as Partial<PendingInstalls> | undefined
   return {
     locationIds: Array.isArray(record?.locationIds)

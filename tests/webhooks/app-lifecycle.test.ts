@@ -149,6 +149,33 @@ describe('app lifecycle', () => {
     ])
   })
 
+  it('records every one of many simultaneous installs before the company session', async () => {
+    const locationIds = Array.from({ length: 20 }, (_, i) => `loc_p${i}`)
+    await Promise.all(
+      locationIds.map((locationId) =>
+        deliver({ type: 'INSTALL', companyId: 'co_1', locationId }),
+      ),
+    )
+    await storeCompanySession()
+    expect(
+      (await completePendingInstalls(client, { companyId: 'co_1' })).sort(),
+    ).toEqual([...locationIds].sort())
+  })
+
+  it('records nothing pending for a location that has its own session', async () => {
+    await writeSession(client, 'loc_own', {
+      access_token: 'own-token',
+      userType: 'Location',
+      locationId: 'loc_own',
+    })
+    await deliver({ type: 'INSTALL', companyId: 'co_1', locationId: 'loc_own' })
+    await storeCompanySession()
+    expect(
+      await completePendingInstalls(client, { companyId: 'co_1' }),
+    ).toEqual([])
+    expect(server.minted).toEqual([])
+  })
+
   it('completes a pending install of one location on first use', async () => {
     await deliver({ type: 'INSTALL', companyId: 'co_1', locationId: 'loc_c' })
     expect(await completePendingInstall(client, { locationId: 'loc_c' })).toBe(
