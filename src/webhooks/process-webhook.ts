@@ -58,13 +58,11 @@ export async function processWebhook(
 
   const event = parsePayload(input.body)
   if (!event) return refuse(client, 400, 'malformed_body', {})
+  const { timestamp, webhookId } = readReplayFields(event)
   const details = {
     type: typeof event.type === 'string' ? event.type : undefined,
-    webhookId: undefined as string | undefined,
+    webhookId,
   }
-
-  const { timestamp, webhookId } = readReplayFields(event)
-  details.webhookId = webhookId
   const replayStatus = options.replayStatus ?? 409
   const tolerance = options.timestampTolerance ?? DEFAULT_TOLERANCE
   if (
