@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
@@ -10,9 +11,9 @@ const packageTests = ['tests/size/**/*.test.ts', 'tests/package/**/*.test.ts']
 // `workerd`, `edge`, `package`) runs one of them.
 export default defineConfig({
   test: {
-    // vitest runs one file at a time on 2 cores (cores - 1); most files
-    // wait on local servers, so two at a time finish ~20% sooner there.
-    maxWorkers: 2,
+    // vitest's default (cores - 1) runs one file at a time on 2 cores; most
+    // files wait on local servers, so two at a time finish ~20% sooner there.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
