@@ -3,7 +3,7 @@ const SECRET_KEY = /authorization|token|secret|password|api[-_]?key|cookie/i
 // `Bearer abc`, and `key=value` / `"key": "value"` pairs whose key names a
 // secret, as they appear in messages, URLs, form bodies and JSON text.
 const SECRET_TEXT =
-  /\b(bearer|basic)\s+[\w.~+/=-]{6,}|((?:access_|refresh_|id_)?token|client_secret|secret|password|api[-_]?key|authorization|[?&]code)("?\s*[:=]\s*"?)([^"&\s,;}]+)/gi
+  /\b(bearer|basic)\s+[\w.~+/=-]{6,}|(\w*(?:token|secret|password|api[-_]?key)|authorization|[?&]code)("?\s*[:=]\s*"?)[^"&\s,;}]+/gi
 
 /**
  * Returns a copy of `value` safe to log or serialise: values under keys that
@@ -30,10 +30,7 @@ export function redact(
     return text
   }
   if (typeof value !== 'object' || value === null || depth > 8) return value
-  if (Array.isArray(value)) {
-    return value.map((item) => redact(item, secrets, depth + 1))
-  }
-  const copy: Record<string, unknown> = {}
+  const copy = (Array.isArray(value) ? [] : {}) as Record<string, unknown>
   for (const [key, item] of Object.entries(value)) {
     copy[key] =
       SECRET_KEY.test(key) && item != null && typeof item !== 'object'

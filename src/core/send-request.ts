@@ -56,6 +56,7 @@ export async function sendRequest(
     ...toRetryOptions(config.retry),
     ...toRetryOptions(options.retry),
   }
+  const limit = retry.limit ?? 2
   const signal = anySignal([
     options.signal,
     options.timeout ? AbortSignal.timeout(options.timeout) : undefined,
@@ -181,7 +182,7 @@ export async function sendRequest(
     log(client, context, url, started)
 
     const wait =
-      attempt <= (retry.limit ?? 2) &&
+      attempt <= limit &&
       error!.code !== 'daily_limit' &&
       isRetryable(retry, method, status)
         ? getRetryDelay(retry, attempt, response)
@@ -191,7 +192,7 @@ export async function sendRequest(
       logger.info(
         `${operation}: retrying ${method} ${redact(url)} in ${Math.round(wait)} ms ` +
           `after ${status ?? error!.networkCode ?? 'a network error'} ` +
-          `(retry ${attempt} of ${retry.limit ?? 2})`,
+          `(retry ${attempt} of ${limit})`,
       )
     }
     await sleep(wait, signal).catch((reason) => {
