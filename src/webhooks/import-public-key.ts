@@ -1,5 +1,3 @@
-import { importJWK, importSPKI } from 'jose'
-
 /**
  * A webhook public key: SPKI as PEM or bare base64, a JWK, or a key already
  * imported with `crypto.subtle`.
@@ -29,18 +27,29 @@ export function importPublicKey(
     scheme + ':' + (typeof key === 'string' ? key : JSON.stringify(key))
   let imported = importedKeys.get(cacheKey)
   if (!imported) {
-    const algorithm = ALGORITHMS[scheme]
-    imported = (
-      typeof key === 'string'
-        ? importSPKI(toPem(key), algorithm)
-        : importJWK(key, algorithm)
-    ).then(
-      (result) => (isCryptoKey(result) ? result : undefined),
-      () => undefined,
-    )
+    imported = importWithJose(key, scheme)
     importedKeys.set(cacheKey, imported)
   }
   return imported
+}
+
+async function importWithJose(
+  key: string | JsonWebKey,
+  scheme: WebhookSignatureScheme,
+): Promise<CryptoKey | undefined> {
+  try {
+    // jose is ESM only: a dynamic import keeps the CommonJS build loadable
+    // with require() on Node versions that cannot require() ES modules.
+    const { importJWK, importSPKI } = await import('jose')
+    const algorithm = ALGORITHMS[scheme]
+    const result =
+      typeof key === 'string'
+        ? await importSPKI(toPem(key), algorithm)
+        : await importJWK(key, algorithm)
+    return isCryptoKey(result) ? result : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function toPem(key: string): string {
