@@ -1,5 +1,10 @@
 import { describe, expect, inject, it } from 'vitest'
-import { createClient, getContact, HighLevelError } from '../../src/index'
+import {
+  createClient,
+  getContact,
+  HighLevelError,
+  uploadMediaContent,
+} from '../../src/index'
 import { REPLY_HEADER, type ReceivedRequest } from '../core/echo-server'
 
 /**
@@ -25,6 +30,19 @@ export function describeRuntimeSuite(runtime: string) {
 
     it('percent-encodes the path parameter', async () => {
       expect((await echo()).url).toBe('/contacts/c%201')
+    })
+
+    it('uploads a file as multipart/form-data the server can parse', async () => {
+      const form = new FormData()
+      form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'a.txt')
+      const echoed = (await uploadMediaContent(
+        client,
+        form,
+      )) as unknown as ReceivedRequest
+
+      expect(echoed.form).toEqual({
+        file: { filename: 'a.txt', type: 'text/plain', size: 5, text: 'hello' },
+      })
     })
 
     it('rejects a 404 with a HighLevelError carrying status and body', async () => {
