@@ -191,7 +191,7 @@ export async function sendRequest(
     if (logger.isLogged('info')) {
       logger.info(
         `${operation}: retrying ${method} ${redact(url)} in ${Math.round(wait)} ms ` +
-          `after ${status ?? error!.networkCode ?? 'a network error'} ` +
+          `after ${status ?? error!.networkCode ?? error!.code} ` +
           `(retry ${attempt} of ${limit})`,
       )
     }
