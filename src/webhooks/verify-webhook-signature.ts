@@ -1,3 +1,4 @@
+import { decodeBase64 } from './decode-base64'
 import {
   importPublicKey,
   type WebhookPublicKey,
@@ -191,23 +192,5 @@ async function verifyWithKey(
     )
   } catch {
     return false
-  }
-}
-
-/** Standard or URL-safe base64 to bytes; `undefined` when it is not base64. */
-function decodeBase64(text: string): Uint8Array | undefined {
-  const normalized = text.replace(/-/g, '+').replace(/_/g, '/')
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(normalized)) return undefined
-  try {
-    const binary = atob(
-      normalized.padEnd(Math.ceil(normalized.length / 4) * 4, '='),
-    )
-    const bytes = new Uint8Array(binary.length)
-    for (let index = 0; index < binary.length; index++) {
-      bytes[index] = binary.charCodeAt(index)
-    }
-    return bytes
-  } catch {
-    return undefined
   }
 }
