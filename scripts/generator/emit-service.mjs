@@ -97,9 +97,17 @@ function emitOperations(file, operations, schemaNames, { pagination }) {
         : undefined,
     ),
   )
+  const encoders = new Set(
+    operations
+      .map((operation) => BODY_ENCODERS[operation.body?.encoding])
+      .filter(Boolean),
+  )
   const imports = [
     "import type { Client, RequestOptions } from '../../client/types'",
     "import { callOperation } from '../../core/call-operation'",
+    encoders.size
+      ? `import { ${[...encoders].sort().join(', ')} } from '../../core/encode-body'`
+      : '',
     "import type { Operation } from '../../core/operation'",
     used.common ? "import type * as common from '../common-schemas'" : '',
     "import type * as schemas from './schemas'",
@@ -158,6 +166,12 @@ function emitOperation(operation, resolveRef, pagination) {
   return lines.join('\n')
 }
 
+// Non-JSON bodies name their encoder, so only those operations bundle it.
+const BODY_ENCODERS = {
+  form: 'encodeFormBody',
+  multipart: 'encodeMultipartBody',
+}
+
 function emitMetadata(operation, pagination) {
   const fields = [
     `id: ${quote(operation.rootName)}`,
@@ -178,6 +192,8 @@ function emitMetadata(operation, pagination) {
   }
   if (operation.body) {
     fields.push(`body: ${quote(operation.body.encoding)}`)
+    const encoder = BODY_ENCODERS[operation.body.encoding]
+    if (encoder) fields.push(`encode: ${encoder}`)
     if (operation.body.required) fields.push('bodyRequired: true')
   }
   if (pagination !== undefined) {

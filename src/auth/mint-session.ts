@@ -12,6 +12,12 @@ const locationToken: Operation = {
   version: '2021-07-28',
   security: ['Agency-Access-Only'],
   body: 'form',
+  // The body is always the URLSearchParams below: no general form encoder
+  // on every call's path (the token resolver mints through here).
+  encode: (body) => ({
+    body: body as URLSearchParams,
+    contentType: 'application/x-www-form-urlencoded',
+  }),
 }
 
 /**
@@ -30,7 +36,7 @@ export async function mintSession(
       client,
       locationToken,
       undefined,
-      { companyId, locationId },
+      new URLSearchParams({ companyId, locationId }),
       { ...options, companyId, preferredTokenType: 'agency' },
     )
     return await writeSession(client, locationId, {

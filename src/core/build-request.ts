@@ -1,4 +1,5 @@
 import { HighLevelError } from './error'
+import { formatValue } from './format-value'
 import type { Operation } from './operation'
 
 /** The parts of a request that come from an operation's arguments. */
@@ -80,57 +81,11 @@ export function buildRequest(
     return built
   }
   if (!operation.body) fail('this operation takes no request body')
-  return { ...built, ...encodeBody(operation, body, fail) }
-}
-
-function formatValue(value: unknown): string {
-  if (value instanceof Date) return value.toISOString()
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value)
-  return String(value)
-}
-
-function encodeBody(
-  operation: Operation,
-  body: unknown,
-  fail: (message: string) => never,
-): Pick<BuiltRequest, 'body' | 'contentType'> {
-  if (operation.body === 'multipart') {
-    if (body instanceof FormData) return { body }
-    if (typeof body !== 'object')
-      fail('the body must be a FormData or an object')
-    // No Content-Type: fetch writes multipart/form-data with its boundary.
-    return { body: toFormData(body as Record<string, unknown>) }
-  }
-  if (operation.body === 'form') {
-    if (body instanceof URLSearchParams) {
-      return { body, contentType: 'application/x-www-form-urlencoded' }
-    }
-    if (typeof body !== 'object') fail('the body must be an object')
-    const form = new URLSearchParams()
-    for (const [key, value] of Object.entries(
-      body as Record<string, unknown>,
-    )) {
-      if (value === undefined || value === null) continue
-      for (const item of Array.isArray(value) ? value : [value]) {
-        form.append(key, formatValue(item))
-      }
-    }
-    return { body: form, contentType: 'application/x-www-form-urlencoded' }
-  }
   return {
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    contentType: 'application/json',
+    ...built,
+    ...(operation.encode?.(body, fail) ?? {
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      contentType: 'application/json',
+    }),
   }
-}
-
-function toFormData(body: Record<string, unknown>): FormData {
-  const form = new FormData()
-  for (const [key, value] of Object.entries(body)) {
-    if (value === undefined || value === null) continue
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item instanceof Blob) form.append(key, item)
-      else form.append(key, formatValue(item))
-    }
-  }
-  return form
 }

@@ -1,3 +1,5 @@
+import type { BodyEncoder } from './encode-body'
+
 /**
  * Where an operation parameter travels and how it is written there.
  * `name` is the wire name when it differs from the camelCase key the caller
@@ -44,6 +46,11 @@ export interface Operation {
   params?: Readonly<Record<string, ParameterSpec>>
   /** Body encoding, when the operation takes a body. */
   body?: BodyEncoding
+  /**
+   * Encoder of a `form` or `multipart` body (`encodeFormBody`,
+   * `encodeMultipartBody`); absent for JSON bodies.
+   */
+  encode?: BodyEncoder
   /** Set when the body is required. */
   bodyRequired?: true
   /** Set when a successful response is not JSON. */

@@ -1,5 +1,6 @@
 import type { Client, RequestOptions } from '../client/types'
 import { callOperation } from './call-operation'
+import { encodeFormBody, encodeMultipartBody } from './encode-body'
 import { HighLevelError } from './error'
 import type { Operation } from './operation'
 
@@ -54,12 +55,11 @@ export function request<TResponse = unknown>(
     params: Object.fromEntries(
       Object.keys(params).map((key) => [key, { in: 'query' }]),
     ),
-    body:
-      body instanceof FormData
-        ? 'multipart'
-        : body instanceof URLSearchParams
-          ? 'form'
-          : 'json',
+    ...(body instanceof FormData
+      ? { body: 'multipart', encode: encodeMultipartBody }
+      : body instanceof URLSearchParams
+        ? { body: 'form', encode: encodeFormBody }
+        : { body: 'json' }),
   }
   return callOperation(client, operation, params, body, options)
 }

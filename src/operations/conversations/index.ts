@@ -3,6 +3,7 @@
 
 import type { Client, RequestOptions } from '../../client/types'
 import { callOperation } from '../../core/call-operation'
+import { encodeMultipartBody } from '../../core/encode-body'
 import type { Operation } from '../../core/operation'
 import type * as common from '../common-schemas'
 import type * as schemas from './schemas'
@@ -981,6 +982,7 @@ export const uploadFileAttachmentsOperation: Operation = {
   version: '2021-04-15',
   security: ['bearer'],
   body: 'multipart',
+  encode: encodeMultipartBody,
   bodyRequired: true,
 }
 

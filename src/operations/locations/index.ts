@@ -3,6 +3,7 @@
 
 import type { Client, RequestOptions } from '../../client/types'
 import { callOperation } from '../../core/call-operation'
+import { encodeMultipartBody } from '../../core/encode-body'
 import type { Operation } from '../../core/operation'
 import type * as common from '../common-schemas'
 import type * as schemas from './schemas'
@@ -895,6 +896,7 @@ export const uploadFileCustomFieldsOperation: Operation = {
   security: ['bearer'],
   params: { locationId: { in: 'path', required: true } },
   body: 'multipart',
+  encode: encodeMultipartBody,
   bodyRequired: true,
 }
 

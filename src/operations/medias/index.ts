@@ -3,6 +3,7 @@
 
 import type { Client, RequestOptions } from '../../client/types'
 import { callOperation } from '../../core/call-operation'
+import { encodeMultipartBody } from '../../core/encode-body'
 import type { Operation } from '../../core/operation'
 import type * as schemas from './schemas'
 
@@ -95,6 +96,7 @@ export const uploadMediaContentOperation: Operation = {
   version: '2021-07-28',
   security: ['Location-Access'],
   body: 'multipart',
+  encode: encodeMultipartBody,
   bodyRequired: true,
 }
 

@@ -3,6 +3,7 @@
 
 import type { Client, RequestOptions } from '../../client/types'
 import { callOperation } from '../../core/call-operation'
+import { encodeFormBody } from '../../core/encode-body'
 import type { Operation } from '../../core/operation'
 import type * as common from '../common-schemas'
 import type * as schemas from './schemas'
@@ -24,6 +25,7 @@ export const getAccessTokenOperation: Operation = {
   version: '2021-07-28',
   security: [],
   body: 'form',
+  encode: encodeFormBody,
   bodyRequired: true,
 }
 
@@ -66,6 +68,7 @@ export const getLocationAccessTokenOperation: Operation = {
   version: '2021-07-28',
   security: ['Agency-Access-Only'],
   body: 'form',
+  encode: encodeFormBody,
   bodyRequired: true,
 }
 
