@@ -5,6 +5,7 @@ import { describeToken } from './describe-token'
 import { mintSession } from './mint-session'
 import { requestToken } from './request-token'
 import {
+  getPendingInstallKey,
   getSessionKey,
   readSession,
   writeSession,
@@ -129,8 +130,15 @@ async function renew(
   }
 
   // A location token the app cannot refresh can be minted from the
-  // session of the agency that owns the location.
-  companyId = current?.companyId ?? companyId
+  // session of the agency that owns the location; a location installed
+  // before that session was stored names its company in a pending install.
+  companyId =
+    current?.companyId ??
+    companyId ??
+    (
+      (await client.storage.get(getPendingInstallKey(client, resourceId))) as
+        { companyId?: string } | undefined
+    )?.companyId
   if (
     userType !== 'Company' &&
     companyId &&

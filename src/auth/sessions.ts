@@ -35,6 +35,15 @@ export function getSessionKey(client: Client, resourceId: string): string {
 }
 
 /**
+ * The storage key of a location installed before its company's session was
+ * stored (`src/webhooks/pending-installs.ts`); it holds `{ companyId }`, so
+ * the first call for the location can mint its token.
+ */
+export function getPendingInstallKey(client: Client, locationId: string) {
+  return getSessionKey(client, 'pending-installs:location:' + locationId)
+}
+
+/**
  * Reads the stored session of a location or company id.
  *
  * @example

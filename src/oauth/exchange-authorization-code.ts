@@ -2,6 +2,7 @@ import { requestToken } from '../auth/request-token'
 import { writeSession, type OAuthSession } from '../auth/sessions'
 import type { Client } from '../client/types'
 import { HighLevelError } from '../core/error'
+import { completePendingInstalls } from '../webhooks/pending-installs'
 
 /** Options of `exchangeAuthorizationCode`. */
 export interface ExchangeAuthorizationCodeOptions {
@@ -16,6 +17,8 @@ export interface ExchangeAuthorizationCodeOptions {
 /**
  * Trades the authorization code of the OAuth callback for a session,
  * stores it under the location (or company) it belongs to and returns it.
+ * A company session also completes the installs that webhooks recorded as
+ * pending because they came before it (`completePendingInstalls`).
  *
  * @example
  * app.get('/oauth/callback', async (req, res) => {
@@ -62,5 +65,18 @@ export async function exchangeAuthorizationCode(
       { code: 'invalid_response', operation: 'exchangeAuthorizationCode' },
     )
   }
-  return writeSession(client, resourceId, tokens)
+  const session = await writeSession(client, resourceId, tokens)
+  if (resourceId === tokens.companyId) {
+    // Installs that arrived (by webhook) before this company session can
+    // be completed now. A failure leaves them pending, to be completed on
+    // the company's next INSTALL or the location's first use.
+    await completePendingInstalls(client, { companyId: resourceId }).catch(
+      (error) =>
+        client.logger.warn(
+          `exchangeAuthorizationCode: pending installs of ${resourceId} ` +
+            `stay pending: ${(error as Error).message}`,
+        ),
+    )
+  }
+  return session
 }

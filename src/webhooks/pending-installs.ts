@@ -1,4 +1,4 @@
-import { getAppId, readSession } from '../auth/sessions'
+import { getAppId, getPendingInstallKey, readSession } from '../auth/sessions'
 import type { Client } from '../client/types'
 import { mintLocationSession } from '../oauth/mint-location-session'
 import { listInstalledLocationIds } from './list-installed-location-ids'
@@ -13,8 +13,7 @@ interface PendingInstalls {
 
 const companyKey = (client: Client, companyId: string) =>
   `highlevel:${getAppId(client)}:pending-installs:company:${companyId}`
-const locationKey = (client: Client, locationId: string) =>
-  `highlevel:${getAppId(client)}:pending-installs:location:${locationId}`
+const locationKey = getPendingInstallKey
 
 /**
  * Remembers an install whose token cannot be minted yet because the
@@ -40,10 +39,12 @@ export async function recordPendingInstall(
 
 /**
  * Mints the location tokens of a company's installs that arrived before
- * its session did. Call it once the company session is stored (after the
- * OAuth code exchange); webhooks call it on every INSTALL of the company.
- * Returns the location ids minted; none while the company session is
- * still missing.
+ * its session did. `exchangeAuthorizationCode` calls it when it stores a
+ * company session, and webhooks on every INSTALL of the company; call it
+ * yourself when you store company sessions another way. Returns the
+ * location ids minted; none while the company session is still missing.
+ * A pending location called in the meantime was minted on that first
+ * call and is not minted again.
  *
  * @example
  * const session = await exchangeAuthorizationCode(client, { code, userType: 'Company' })
@@ -71,7 +72,11 @@ export async function completePendingInstalls(
         }
       }
       for (const locationId of locationIds) {
-        await mintLocationSession(client, { companyId, locationId })
+        // A pending location called since then was minted on that first
+        // use (src/auth/renew-session.ts).
+        if (await readSession(client, locationId))
+          locationIds.delete(locationId)
+        else await mintLocationSession(client, { companyId, locationId })
       }
 
       await client.storage.delete(companyKey(client, companyId))
@@ -84,9 +89,11 @@ export async function completePendingInstalls(
 }
 
 /**
- * Completes a pending install of one location on its first use: mints its
- * token when the company session has arrived since. Returns whether a
- * token was minted.
+ * Completes a pending install of one location: mints its token when the
+ * company session has arrived since. Calls for the location do this on
+ * their own (a location without a session is minted from the company
+ * session its pending install names); this is for minting ahead of the
+ * first call. Returns whether a token was minted.
  *
  * @example
  * await completePendingInstall(client, { locationId })
@@ -103,12 +110,16 @@ export async function completePendingInstall(
   if (typeof companyId !== 'string') return false
   if (!(await readSession(client, companyId))) return false
 
-  await mintLocationSession(client, {
-    companyId,
-    locationId: params.locationId,
-  })
+  // Minted already when the location was first called.
+  const minted = !(await readSession(client, params.locationId))
+  if (minted) {
+    await mintLocationSession(client, {
+      companyId,
+      locationId: params.locationId,
+    })
+  }
   await forgetPendingInstall(client, companyId, params.locationId)
-  return true
+  return minted
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   exchangeAuthorizationCode,
   memoryStorage,
   readSession,
+  request,
   writeSession,
   type Client,
 } from '../../src/index'
@@ -122,20 +123,69 @@ describe('app lifecycle', () => {
     expect(outcome).toEqual({ status: 200 })
     expect(await readSession(client, 'loc_early')).toBeUndefined()
 
-    // The agency finishes the OAuth flow: the company session arrives.
+    // The agency finishes the OAuth flow: the company session arrives, and
+    // the code exchange completes the pending install on its own.
     await exchangeAuthorizationCode(client, {
       code: 'co_1',
       userType: 'Company',
     })
-    expect(
-      await completePendingInstalls(client, { companyId: 'co_1' }),
-    ).toEqual(['loc_early'])
     expect(await readSession(client, 'loc_early')).toMatchObject({
       access_token: 'location-token-loc_early',
     })
+    expect(server.minted.map((m) => m.locationId)).toEqual(['loc_early'])
     expect(
       await completePendingInstalls(client, { companyId: 'co_1' }),
     ).toEqual([])
+  })
+
+  it('keeps the install pending when the code exchange cannot mint it', async () => {
+    await deliver({ type: 'INSTALL', companyId: 'co_1', locationId: 'loc_e' })
+    server.failMinting = 503
+    const session = await exchangeAuthorizationCode(client, {
+      code: 'co_1',
+      userType: 'Company',
+    })
+    expect(session.access_token).toBe('company-token-co_1')
+    expect(await readSession(client, 'loc_e')).toBeUndefined()
+
+    server.failMinting = undefined
+    expect(
+      await completePendingInstalls(client, { companyId: 'co_1' }),
+    ).toEqual(['loc_e'])
+  })
+
+  it('mints a pending location on its first call, from the company session stored since', async () => {
+    await deliver({ type: 'INSTALL', companyId: 'co_1', locationId: 'loc_f' })
+    await storeCompanySession()
+
+    // Nothing names the company in this call: the pending install does.
+    const answer = await request<{ authorization: string }>(client, {
+      method: 'GET',
+      path: '/contacts/',
+      query: { locationId: 'loc_f' },
+    })
+    expect(answer.authorization).toBe('Bearer location-token-loc_f')
+    expect(server.minted).toEqual([
+      { locationId: 'loc_f', authorization: 'Bearer company-token-co_1' },
+    ])
+
+    // Completing the company's installs later does not mint it again.
+    expect(
+      await completePendingInstalls(client, { companyId: 'co_1' }),
+    ).toEqual([])
+    expect(server.minted).toHaveLength(1)
+  })
+
+  it('says to install the app when a pending location is called before the company session', async () => {
+    await deliver({ type: 'INSTALL', companyId: 'co_1', locationId: 'loc_g' })
+    await expect(
+      request(client, {
+        method: 'GET',
+        path: '/contacts/',
+        query: { locationId: 'loc_g' },
+      }),
+    ).rejects.toMatchObject({ code: 'reauthorize' })
+    expect(server.minted).toEqual([])
   })
 
   it('completes a pending install on the next INSTALL of the company', async () => {

@@ -22,7 +22,8 @@ async function readBody(request: IncomingMessage): Promise<string> {
 /**
  * A local stand-in for HighLevel's OAuth endpoints the app lifecycle
  * uses: `POST /oauth/locationToken`, `GET /oauth/installedLocations`, and
- * `POST /oauth/token` for a code exchange (the code is the company id).
+ * `POST /oauth/token` for a code exchange (the code is the company id);
+ * `GET /contacts/` answers with the `Authorization` header it got.
  */
 export async function startTokenServer(): Promise<TokenServer> {
   const state: Omit<TokenServer, 'url' | 'close'> = {
@@ -82,6 +83,10 @@ export async function startTokenServer(): Promise<TokenServer> {
           .map((id) => ({ _id: id, name: id, address: '', isInstalled: true })),
         count: state.installedLocations.length,
       })
+    }
+    if (request.method === 'GET' && url.pathname === '/contacts/') {
+      // Stands in for any API call: says which token it was sent with.
+      return reply(200, { authorization: request.headers.authorization })
     }
     reply(404, { message: `no route ${request.method} ${url.pathname}` })
   })
