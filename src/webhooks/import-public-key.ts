@@ -1,5 +1,3 @@
-import { decodeBase64 } from './decode-base64'
-
 /**
  * A webhook public key: SPKI as PEM or bare base64, a JWK, or a key already
  * imported with `crypto.subtle`.
@@ -9,10 +7,8 @@ export type WebhookPublicKey = string | JsonWebKey | CryptoKey
 /** The two signature schemes HighLevel has used. */
 export type WebhookSignatureScheme = 'ed25519' | 'rsa-sha256'
 
-const ALGORITHMS = {
-  ed25519: { name: 'Ed25519' },
-  'rsa-sha256': { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-} as const
+// jose's names for the schemes' algorithms.
+const ALGORITHMS = { ed25519: 'Ed25519', 'rsa-sha256': 'RS256' } as const
 
 // Imported keys are reused across requests: importing costs more than
 // verifying, and the same few keys serve every webhook.
@@ -20,8 +16,9 @@ const importedKeys = new Map<string, Promise<CryptoKey | undefined>>()
 
 /**
  * Turns a configured key into a `CryptoKey` for the scheme, or `undefined`
- * when it cannot be one (a wrong key never makes a webhook pass). Imports
- * with `crypto.subtle` directly, which every target runtime has.
+ * when it cannot be one (a wrong key never makes a webhook pass). jose
+ * reads the SPKI or JWK and checks it fits the algorithm; the result is a
+ * Web Crypto key on every runtime.
  */
 export function importPublicKey(
   key: WebhookPublicKey,
@@ -33,40 +30,37 @@ export function importPublicKey(
     scheme + ':' + (typeof key === 'string' ? key : JSON.stringify(key))
   let imported = importedKeys.get(cacheKey)
   if (!imported) {
-    imported = importKey(key, scheme)
+    imported = importWithJose(key, scheme)
     importedKeys.set(cacheKey, imported)
   }
   return imported
 }
 
-async function importKey(
+async function importWithJose(
   key: string | JsonWebKey,
   scheme: WebhookSignatureScheme,
 ): Promise<CryptoKey | undefined> {
   try {
-    if (typeof key !== 'string') {
-      return await crypto.subtle.importKey(
-        'jwk',
-        key,
-        ALGORITHMS[scheme],
-        false,
-        ['verify'],
-      )
-    }
-    const spki = decodeBase64(
-      key.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, ''),
-    )
-    if (!spki) return undefined
-    return await crypto.subtle.importKey(
-      'spki',
-      spki as Uint8Array<ArrayBuffer>,
-      ALGORITHMS[scheme],
-      false,
-      ['verify'],
-    )
+    // jose is ESM only: a dynamic import keeps the CommonJS build loadable
+    // with require() on Node versions that cannot require() ES modules.
+    const { importJWK, importSPKI } = await import('jose')
+    const algorithm = ALGORITHMS[scheme]
+    const result =
+      typeof key === 'string'
+        ? await importSPKI(toPem(key), algorithm)
+        : await importJWK(key, algorithm)
+    return isCryptoKey(result) ? result : undefined
   } catch {
     return undefined
   }
+}
+
+/** PEM as is; bare base64 (HighLevel publishes the Ed25519 key so) wrapped. */
+function toPem(key: string): string {
+  const trimmed = key.trim()
+  if (trimmed.startsWith('-----BEGIN')) return trimmed
+  const lines = trimmed.replace(/\s+/g, '').match(/.{1,64}/g) ?? []
+  return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----`
 }
 
 function isCryptoKey(value: unknown): value is CryptoKey {
