@@ -5,6 +5,7 @@ import {
   memoryStorage,
   readSession,
   writeSession,
+  withConfig,
   type StorageAdapter,
 } from '../../src/index'
 import { expiredSession, useTokenServer } from './token-server'
@@ -23,6 +24,19 @@ describe('refreshing an expired session', () => {
     )
 
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(50)
+    expect(server.tokenRequests()).toHaveLength(1)
+  })
+
+  it('makes one token request when a client and one derived with withConfig refresh together', async () => {
+    const client = server.createOAuthClient({ storage: memoryStorage() })
+    const derived = withConfig(client, { timeout: 5000 })
+    await writeSession(client, 'loc_1', expiredSession())
+
+    await Promise.all([
+      getCalendars(client, { locationId: 'loc_1' }),
+      getCalendars(derived, { locationId: 'loc_1' }),
+    ])
+
     expect(server.tokenRequests()).toHaveLength(1)
   })
 

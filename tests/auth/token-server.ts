@@ -1,7 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
-import { createClient, type ClientConfig } from '../../src/index'
+import {
+  createClient,
+  type ClientConfig,
+  type OAuthSession,
+} from '../../src/index'
 
 export interface ReceivedRequest {
   method: string
@@ -187,7 +191,9 @@ export function useTokenServer(): TokenServer {
 }
 
 /** A session whose access token has expired, as stored by an install. */
-export function expiredSession(overrides: Record<string, unknown> = {}) {
+export function expiredSession(
+  overrides: Record<string, unknown> = {},
+): OAuthSession {
   return {
     access_token: 'old-access',
     refresh_token: 'refresh-old',

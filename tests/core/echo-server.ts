@@ -110,7 +110,7 @@ async function parseMultipart(
   bytes: Buffer,
   contentType: string,
 ): Promise<Record<string, ReceivedPart>> {
-  const response = new Response(bytes, {
+  const response = new Response(new Uint8Array(bytes), {
     headers: { 'content-type': contentType },
   })
   const parts: Record<string, ReceivedPart> = {}

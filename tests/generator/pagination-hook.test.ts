@@ -11,7 +11,7 @@ describe.skipIf(!specDir)('pagination table', () => {
     : undefined
 
   function metadataOf(pagination: Record<string, unknown>, name: string) {
-    const files = emitService(contacts, { pagination })
+    const files = emitService(contacts!, { pagination })
     const source: string = files['contacts/index.ts']
     const start = source.indexOf(`export const ${name}Operation`)
     return source.slice(start, source.indexOf('\n', start))

@@ -6,23 +6,11 @@ import {
   type Hook,
   type HookContext,
 } from '../../src/index'
-import {
-  startScriptedServer,
-  type Reply,
-  type ScriptedServer,
-} from './scripted-server'
+import { startScriptedServer, useScriptedServer } from './scripted-server'
 
-let server: ScriptedServer
-let replies: Reply[] = []
-beforeAll(async () => {
-  server = await startScriptedServer(
-    (_, index) => replies[Math.min(index, replies.length - 1)] ?? {},
-  )
-})
-afterAll(() => server.close())
+const server = useScriptedServer()
 beforeEach(() => {
-  server.requests.length = 0
-  replies = [{ body: { contact: { id: 'c1' } } }]
+  server.replies = [{ body: { contact: { id: 'c1' } } }]
 })
 
 const client = (hooks: Parameters<typeof createClient>[0] = {}) =>
@@ -85,7 +73,7 @@ it('onResponse sees the status and the parsed body in _data', async () => {
 })
 
 it('onResponseError runs on every failed attempt, with the error', async () => {
-  replies = [{ status: 503, body: { message: 'down' } }]
+  server.replies = [{ status: 503, body: { message: 'down' } }]
   const codes: (string | undefined)[] = []
   await getContact(
     client({

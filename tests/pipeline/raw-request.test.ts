@@ -6,23 +6,13 @@ import {
   request,
   withResponse,
 } from '../../src/index'
-import {
-  startScriptedServer,
-  type Reply,
-  type ScriptedServer,
-} from './scripted-server'
+import { useScriptedServer } from './scripted-server'
 
-let server: ScriptedServer
-let replies: Reply[] = []
-beforeAll(async () => {
-  server = await startScriptedServer(
-    (_, index) => replies[Math.min(index, replies.length - 1)] ?? {},
-  )
-})
-afterAll(() => server.close())
+const server = useScriptedServer()
 beforeEach(() => {
-  server.requests.length = 0
-  replies = [{ headers: { 'x-ratelimit-remaining': '42' }, body: { ok: true } }]
+  server.replies = [
+    { headers: { 'x-ratelimit-remaining': '42' }, body: { ok: true } },
+  ]
 })
 
 const client = () =>
@@ -63,7 +53,7 @@ it('keeps a query written in the path', async () => {
 })
 
 it('goes through the same retries and errors as the generated functions', async () => {
-  replies = [
+  server.replies = [
     { status: 503, body: {} },
     { status: 404, body: { message: 'gone' } },
   ]

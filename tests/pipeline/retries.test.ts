@@ -16,23 +16,13 @@ import {
 } from '../../src/index'
 import {
   startScriptedServer,
+  useScriptedServer,
   type Reply,
-  type ScriptedServer,
 } from './scripted-server'
 
-let server: ScriptedServer
-let replies: Reply[] = []
-
-beforeAll(async () => {
-  // Answers from `replies` in order; the last one repeats.
-  server = await startScriptedServer(
-    (_, index) => replies[Math.min(index, replies.length - 1)] ?? {},
-  )
-})
-afterAll(() => server.close())
+const server = useScriptedServer()
 afterEach(() => {
   vi.useRealTimers()
-  server.requests.length = 0
 })
 
 function client(extra: Partial<ClientConfig> = {}) {
@@ -62,7 +52,7 @@ const settle = () => new Promise((done) => setImmediate(done))
 
 describe('which failures are retried', () => {
   it('retries a GET that answered 503 until it succeeds', async () => {
-    replies = [down, down, ok]
+    server.replies = [down, down, ok]
     await expect(getContact(client(), { contactId: 'c1' })).resolves.toEqual({
       contact: { id: 'c1' },
     })
@@ -70,20 +60,20 @@ describe('which failures are retried', () => {
   })
 
   it('gives up after the retry limit with code server', async () => {
-    replies = [down]
+    server.replies = [down]
     const error = await failure(getContact(client(), { contactId: 'c1' }))
     expect(error.code).toBe('server')
     expect(server.requests).toHaveLength(4)
   })
 
   it.each([408, 429, 500, 502, 504])('retries %i', async (status) => {
-    replies = [{ status, body: {} }, ok]
+    server.replies = [{ status, body: {} }, ok]
     await getContact(client(), { contactId: 'c1' })
     expect(server.requests).toHaveLength(2)
   })
 
   it.each([400, 401, 403, 404, 422])('does not retry %i', async (status) => {
-    replies = [{ status, body: {} }, ok]
+    server.replies = [{ status, body: {} }, ok]
     await failure(getContact(client(), { contactId: 'c1' }))
     expect(server.requests).toHaveLength(1)
   })
@@ -104,7 +94,7 @@ describe('which failures are retried', () => {
   })
 
   it('never retries a POST create by default', async () => {
-    replies = [down, ok]
+    server.replies = [down, ok]
     await failure(
       createContact(client(), { locationId: 'loc_1', firstName: 'A' }),
     )
@@ -112,7 +102,7 @@ describe('which failures are retried', () => {
   })
 
   it('retries a POST the caller marks idempotent', async () => {
-    replies = [down, ok]
+    server.replies = [down, ok]
     await createContact(
       client(),
       { locationId: 'loc_1', firstName: 'A' },
@@ -122,19 +112,19 @@ describe('which failures are retried', () => {
   })
 
   it('`retry: 0` on the client turns retrying off', async () => {
-    replies = [down, ok]
+    server.replies = [down, ok]
     await failure(getContact(client({ retry: 0 }), { contactId: 'c1' }))
     expect(server.requests).toHaveLength(1)
   })
 
   it('a per-call retry overrides the client default', async () => {
-    replies = [down, ok]
+    server.replies = [down, ok]
     await failure(getContact(client(), { contactId: 'c1' }, { retry: 0 }))
     expect(server.requests).toHaveLength(1)
   })
 
   it('throws daily_limit at once for a 429 with no daily allowance left', async () => {
-    replies = [
+    server.replies = [
       {
         status: 429,
         headers: { 'x-ratelimit-daily-remaining': '0', 'retry-after': '0' },
@@ -150,7 +140,10 @@ describe('which failures are retried', () => {
 
 describe('how long a retry waits', () => {
   it('waits Retry-After: 2 for at least 2 seconds (fake timers)', async () => {
-    replies = [{ status: 429, headers: { 'retry-after': '2' }, body: {} }, ok]
+    server.replies = [
+      { status: 429, headers: { 'retry-after': '2' }, body: {} },
+      ok,
+    ]
     let failed = false
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const call = getContact(
@@ -172,7 +165,7 @@ describe('how long a retry waits', () => {
 
   function waitsLogged(reply: Reply, extra: Partial<ClientConfig> = {}) {
     const lines: string[] = []
-    replies = [reply, ok]
+    server.replies = [reply, ok]
     return getContact(
       client({
         logLevel: 'info',
@@ -215,7 +208,7 @@ describe('how long a retry waits', () => {
   })
 
   it('throws at once when Retry-After asks for more than maxDelay', async () => {
-    replies = [
+    server.replies = [
       { status: 503, headers: { 'retry-after': '3600' }, body: {} },
       ok,
     ]
@@ -225,7 +218,10 @@ describe('how long a retry waits', () => {
   })
 
   it('an abort during the backoff wait rejects at once with aborted', async () => {
-    replies = [{ status: 503, headers: { 'retry-after': '20' }, body: {} }, ok]
+    server.replies = [
+      { status: 503, headers: { 'retry-after': '20' }, body: {} },
+      ok,
+    ]
     const controller = new AbortController()
     const call = getContact(
       client(),
@@ -244,7 +240,10 @@ describe('how long a retry waits', () => {
   })
 
   it('the client timeout covers the waits between retries', async () => {
-    replies = [{ status: 503, headers: { 'retry-after': '20' }, body: {} }, ok]
+    server.replies = [
+      { status: 503, headers: { 'retry-after': '20' }, body: {} },
+      ok,
+    ]
     const error = await failure(
       getContact(client({ timeout: 100 }), { contactId: 'c1' }),
     )

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 
 /** One request as the server received it. */
 export interface SeenRequest {
@@ -66,6 +67,39 @@ export async function startScriptedServer(
         server.close(() => closed())
       }),
   }
+}
+
+/**
+ * Starts a scripted server for the test file that calls it. It answers
+ * from `replies` in order, the last one repeating (`{}` when there are
+ * none); the requests it saw are cleared before each test.
+ */
+export function useScriptedServer() {
+  let server: ScriptedServer | undefined
+  const started = () => {
+    if (!server) throw new Error('the scripted server has not started yet')
+    return server
+  }
+  const script = {
+    replies: [] as Reply[],
+    get url() {
+      return started().url
+    },
+    get requests() {
+      return started().requests
+    },
+  }
+  beforeAll(async () => {
+    server = await startScriptedServer(
+      (_, index) =>
+        script.replies[Math.min(index, script.replies.length - 1)] ?? {},
+    )
+  })
+  afterAll(() => server?.close())
+  beforeEach(() => {
+    started().requests.length = 0
+  })
+  return script
 }
 
 async function readRequest(incoming: IncomingMessage): Promise<SeenRequest> {
