@@ -12,22 +12,26 @@ import { readSession } from './sessions'
  * call is about, renewed when it is about to expire.
  */
 export function createTokenResolver(): TokenResolver {
+  // Calls whose token was renewed already: a 401 on a token that new is
+  // not the session's fault, and one renewal per call is the rule.
+  const renewed = new WeakSet<TokenRequest>()
   // `refused`: the session token a 401 answered; renew it for one retry.
   const resolve = async (request: TokenRequest, refused?: string) => {
     const choice = chooseCredential(request)
     if (typeof choice !== 'object') return refused ? undefined : choice
+    if (renewed.has(request)) return
     const { client } = request
-    const session = refused ? undefined : await readSession(client, choice[0])
-    return (
-      session && isFresh(client, session)
-        ? session
-        : await renewSession(
-            client,
-            choice[0],
-            refused ?? session?.access_token,
-            choice[1],
-          )
-    ).access_token
+    let session = refused ? undefined : await readSession(client, choice[0])
+    if (!session || !isFresh(client, session)) {
+      renewed.add(request)
+      session = await renewSession(
+        client,
+        choice[0],
+        refused ?? session?.access_token,
+        choice[1],
+      )
+    }
+    return session.access_token
   }
   return { getToken: (request) => resolve(request), refreshToken: resolve }
 }
@@ -44,7 +48,7 @@ function chooseCredential({
 }: TokenRequest): string | [string, string?] | undefined {
   // The token endpoint authenticates with the client secret; no bearer
   // token, least of all a private integration token, is sent there.
-  if (operation.path === '/oauth/token') return undefined
+  if (/^\/oauth\/token\/*$/.test(operation.path)) return undefined
   // 14 operations declare no security (docs/spec-defects.md), yet the API
   // wants a token there as everywhere else: any kind will do.
   const names = operation.security[0] ? operation.security : ANY_TOKEN
@@ -79,12 +83,16 @@ function chooseCredential({
   }
   if (!oauth) return config.locationAccessToken ?? config.agencyAccessToken
 
-  const [resourceId, hint] =
-    type === 'agency' ? [companyId, 'companyId'] : [locationId, 'locationId']
+  const resourceId = type === 'agency' ? companyId : locationId
   if (!resourceId) {
+    const hints = [
+      acceptsLocation && 'locationId',
+      acceptsAgency && 'companyId',
+    ]
     throw new HighLevelError(
-      `${operation.id}: pass options.${hint}: no parameter names the ` +
-        'OAuth session to use',
+      `${operation.id}: pass options.` +
+        hints.filter(Boolean).join(' or options.') +
+        ': no parameter names the OAuth session to use',
       { code: 'invalid_input', operation: operation.id },
     )
   }

@@ -1,5 +1,6 @@
 import type { Client } from '../client/types'
 import { HighLevelError } from '../core/error'
+import { redact } from '../core/redact'
 import type { StorageAdapter } from '../storage/types'
 import { describeToken } from './describe-token'
 import { mintSession } from './mint-session'
@@ -14,12 +15,27 @@ import {
 
 // Long enough for one token request; a crashed holder's lock expires.
 const LOCK_TTL = 15_000
-// Renewals in flight per store and session key: every client of this
-// process that shares a store waits for the same token request.
-const renewals = new WeakMap<
+// Per store, by session key: renewals in flight (every client of this
+// process that shares a store waits for the same token request), and
+// renewed sessions the store refused to take, kept until it does.
+const states = new WeakMap<
   StorageAdapter,
-  Map<string, Promise<OAuthSession>>
+  {
+    renewals: Map<string, Promise<OAuthSession>>
+    unsaved: Map<string, OAuthSession>
+  }
 >()
+
+function getState(client: Client) {
+  let state = states.get(client.storage)
+  if (!state) {
+    states.set(
+      client.storage,
+      (state = { renewals: new Map(), unsaved: new Map() }),
+    )
+  }
+  return state
+}
 
 /** Whether the session can be used without renewing it first. */
 export function isFresh(client: Client, session?: OAuthSession): boolean {
@@ -45,10 +61,8 @@ export function renewSession(
   stale: string | undefined,
   companyId?: string,
 ): Promise<OAuthSession> {
-  const { storage } = client
   const key = getSessionKey(client, resourceId)
-  let pending = renewals.get(storage)
-  if (!pending) renewals.set(storage, (pending = new Map()))
+  const pending = getState(client).renewals
   let renewal = pending.get(key)
   if (!renewal) {
     renewal = renewUnderLock(client, resourceId, key, stale, companyId)
@@ -93,9 +107,12 @@ async function renew(
   companyId: string | undefined,
 ): Promise<OAuthSession> {
   // Re-read under the lock: the previous holder may have renewed it.
-  const current = await readSession(client, resourceId)
+  const unsaved = getState(client).unsaved.get(
+    getSessionKey(client, resourceId),
+  )
+  const current = unsaved ?? (await readSession(client, resourceId))
   if (current?.access_token !== stale && isFresh(client, current)) {
-    return current!
+    return unsaved ? save(client, resourceId, unsaved) : current!
   }
 
   const userType =
@@ -112,12 +129,10 @@ async function renew(
         refresh_token: current.refresh_token,
         user_type: userType === 'Company' ? userType : 'Location',
       })
-      // TODO: retry this write when the store fails right after a refresh;
-      // until then the rotated refresh token is lost with the error.
-      return await writeSession(client, resourceId, {
+      return await save(client, resourceId, {
         ...current,
         ...tokens,
-        expire_at: undefined,
+        expire_at: tokens.expires_in && Date.now() + tokens.expires_in * 1000,
       })
     } catch (error) {
       if ((error as HighLevelError).code !== 'reauthorize') throw error
@@ -148,4 +163,36 @@ async function renew(
     return mintSession(client, companyId, resourceId)
   }
   throw failure
+}
+
+/**
+ * Stores a renewed session. HighLevel has already spent the old refresh
+ * token, so a store that fails three times does not fail the call: the
+ * session is kept in this process and stored on its next renewal.
+ */
+async function save(
+  client: Client,
+  resourceId: string,
+  session: OAuthSession,
+): Promise<OAuthSession> {
+  const { unsaved } = getState(client)
+  const key = getSessionKey(client, resourceId)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const stored = await writeSession(client, resourceId, session)
+      unsaved.delete(key)
+      return stored
+    } catch (error) {
+      if (attempt === 3) {
+        client.logger.error(
+          `refreshSession: the store refused the renewed session of ` +
+            `${resourceId} (${redact((error as Error)?.message)}); it is kept in ` +
+            'memory until the store takes it',
+        )
+        unsaved.set(key, session)
+        return session
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt))
+    }
+  }
 }

@@ -1,7 +1,10 @@
 import type { Client } from '../client/types'
 import { HighLevelError } from '../core/error'
-import { sendRequest } from '../core/send-request'
+import { sendRequest, withTimeout } from '../core/send-request'
 import type { OAuthSession } from './sessions'
+
+/** Milliseconds a token request may take; the store's lock lasts longer. */
+export const TOKEN_TIMEOUT = 10_000
 
 /**
  * POSTs a form to HighLevel's `/oauth/token` with the app's credentials.
@@ -23,6 +26,12 @@ export async function requestToken(
   })) {
     if (value) body.append(name, value)
   }
+  // Waiters and the store's lock rely on a refresh ending: at most
+  // TOKEN_TIMEOUT, shorter when the client's own timeout is.
+  const timeout = Math.min(
+    client.config.timeout ?? TOKEN_TIMEOUT,
+    TOKEN_TIMEOUT,
+  )
   try {
     const { data } = await sendRequest(client, {
       operation,
@@ -33,6 +42,8 @@ export async function requestToken(
         'Content-Type': 'application/x-www-form-urlencoded',
       },
       body,
+      timeout,
+      signal: withTimeout(undefined, timeout),
       // A repeated refresh would spend the new refresh token on a retry.
       retry: 0,
     })

@@ -33,7 +33,7 @@ export function buildRequest(
     fail('params must be an object')
   }
   for (const key of Object.keys(params ?? {})) {
-    if (!(key in specs)) {
+    if (!Object.hasOwn(specs, key)) {
       const accepted = Object.keys(specs)
       fail(
         `unknown parameter "${key}"; ` +
@@ -56,7 +56,9 @@ export function buildRequest(
     const wireName = spec.name ?? key
     if (spec.in === 'path') {
       const text = formatValue(value)
-      if (text === '') fail(`${key} must not be empty`)
+      // URL parsing resolves `..` and `.`, even percent-encoded: the call
+      // would reach another endpoint.
+      if (/^\.{0,2}$/.test(text)) fail(`${key} must not be "${text}"`)
       path = path.replace(`{${wireName}}`, encodeURIComponent(text))
     } else if (spec.in === 'header') {
       headers[wireName] = formatValue(value)

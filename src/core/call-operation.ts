@@ -3,7 +3,7 @@ import type { Client, RequestOptions } from '../client/types'
 import { buildRequest } from './build-request'
 import { findResourceIds } from './find-resource-ids'
 import type { Operation } from './operation'
-import { sendRequest } from './send-request'
+import { sendRequest, withTimeout } from './send-request'
 
 /**
  * Every generated operation function ends here: check and place the
@@ -17,31 +17,42 @@ export async function callOperation<TResponse>(
   options: RequestOptions | undefined,
 ): Promise<TResponse> {
   const built = buildRequest(operation, params, body)
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    ...client.config.headers,
-    ...built.headers,
-    ...options?.headers,
+  // Header names are case-insensitive: `Headers` merges `version` and
+  // `Version` into one, where a plain object would send both.
+  const headers = new Headers({ Accept: 'application/json' })
+  for (const extra of [
+    client.config.headers,
+    built.headers,
+    options?.headers,
+  ]) {
+    new Headers(extra).forEach((value, name) => headers.set(name, value))
   }
   const version = options?.version ?? operation.version
-  if (version) headers.Version = version
-  if (built.contentType) headers['Content-Type'] = built.contentType
+  if (version) headers.set('Version', version)
+  // A multipart body sets its own Content-Type, with the boundary.
+  if (built.contentType) headers.set('Content-Type', built.contentType)
+  else headers.delete('Content-Type')
 
+  // One deadline for the whole call: waiting for a token refresh, the
+  // request, its retries and a retry after a 401.
+  const timeout = options?.timeout ?? client.config.timeout
+  const signal = withTimeout(options?.signal, timeout)
   const request = { client, operation, params, body, options }
   const resource = findResourceIds([options, params, body])
-  const response = await sendAuthorized(request, (token) =>
+  const response = await sendAuthorized(request, signal, (token) =>
     sendRequest(client, {
       operation: operation.id,
       definition: operation,
       method: operation.method,
       path: built.path,
-      headers: token
-        ? { ...headers, Authorization: `Bearer ${token}` }
-        : headers,
+      headers: {
+        ...Object.fromEntries(headers),
+        ...(token && { authorization: `Bearer ${token}` }),
+      },
       body: built.body,
       responseType: operation.responseType,
-      timeout: options?.timeout ?? client.config.timeout,
-      signal: options?.signal,
+      timeout,
+      signal,
       retry: options?.retry,
       hooks: options,
       resource: resource.locationId ?? resource.companyId,

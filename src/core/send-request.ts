@@ -23,8 +23,9 @@ export interface SendOptions {
   headers: Record<string, string>
   body?: BodyInit
   responseType?: 'text' | 'blob'
-  /** Milliseconds for the whole call, retries and their waits included. */
+  /** The call's deadline in milliseconds, named in its timeout error. */
   timeout?: number
+  /** Ends the call: the caller's signal and the deadline (`withTimeout`). */
   signal?: AbortSignal
   /** Per-call retry rule, over the client's. */
   retry?: RetryOption
@@ -57,13 +58,10 @@ export async function sendRequest(
     ...toRetryOptions(options.retry),
   }
   const limit = retry.limit ?? 2
-  const signal = anySignal([
-    options.signal,
-    options.timeout ? AbortSignal.timeout(options.timeout) : undefined,
-  ])
+  const { signal } = options
   const resource = options.resource ?? ''
   // The token itself, so an error body that echoes it is masked too.
-  const secret = /^Bearer (.+)/.exec(options.headers.Authorization ?? '')?.[1]
+  const secret = /^Bearer (.+)/.exec(options.headers.authorization ?? '')?.[1]
 
   for (let attempt = 1; ; attempt++) {
     const context: HookContext = {
@@ -95,7 +93,12 @@ export async function sendRequest(
       })
     const aborted = (reason: unknown) =>
       (reason as Error | undefined)?.name === 'TimeoutError'
-        ? fail(`timed out after ${options.timeout} ms`, 'timeout', {}, reason)
+        ? fail(
+            `timed out${options.timeout ? ` after ${options.timeout} ms` : ''}`,
+            'timeout',
+            {},
+            reason,
+          )
         : fail('was aborted', 'aborted', {}, reason)
 
     const started = Date.now()
@@ -104,6 +107,7 @@ export async function sendRequest(
     let error: HighLevelError | undefined
     let release: (() => void) | undefined
     try {
+      signal?.throwIfAborted()
       release = await config.rateLimiter?.acquire(resource, signal)
       response = await client.fetch(url, { ...context.options, signal })
       text =
@@ -226,19 +230,24 @@ function withQuery(url: string, query: HookContext['options']['query']) {
   return target.href
 }
 
-/** One signal that aborts when any of the given ones does. */
-function anySignal(
-  signals: (AbortSignal | undefined)[],
+/**
+ * One signal for a call: it aborts with the caller's `signal`, or with a
+ * `TimeoutError` after `timeout` milliseconds.
+ */
+export function withTimeout(
+  signal: AbortSignal | undefined,
+  timeout: number | undefined,
 ): AbortSignal | undefined {
-  const present = signals.filter((signal): signal is AbortSignal => !!signal)
-  if (present.length < 2) return present[0]
+  if (!timeout) return signal
+  const deadline = AbortSignal.timeout(timeout)
+  if (!signal) return deadline
   const controller = new AbortController()
-  for (const signal of present) {
-    if (signal.aborted) {
-      controller.abort(signal.reason)
+  for (const source of [signal, deadline]) {
+    if (source.aborted) {
+      controller.abort(source.reason)
       break
     }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), {
+    source.addEventListener('abort', () => controller.abort(source.reason), {
       once: true,
     })
   }

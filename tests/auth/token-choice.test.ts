@@ -7,6 +7,7 @@ import {
   getInstalledLocation,
   getLocation,
   memoryStorage,
+  request,
   writeSession,
 } from '../../src/index'
 import { useTokenServer } from './token-server'
@@ -62,6 +63,29 @@ describe('choosing the token of a call', () => {
     for (const request of server.tokenRequests()) {
       expect(request.authorization).toBeUndefined()
     }
+  })
+
+  it('sends no token to /oauth/token/ through a raw request either', async () => {
+    const client = await oauthClient({ privateIntegrationToken: 'valid-pit' })
+
+    await request(client, {
+      method: 'POST',
+      path: '/oauth/token/',
+      body: new URLSearchParams({ grant_type: 'authorization_code' }),
+    }).catch(() => undefined)
+
+    expect(server.requests.at(-1)?.path).toBe('/oauth/token/')
+    expect(server.requests.at(-1)?.authorization).toBeUndefined()
+  })
+
+  it('names both hints when the call could use either kind of session', async () => {
+    const client = await oauthClient()
+
+    const call = request(client, { method: 'GET', path: '/custom' })
+
+    await expect(call).rejects.toThrow(
+      /request: pass options.locationId or options.companyId/,
+    )
   })
 
   it('uses the session of the locationId in the parameters', async () => {

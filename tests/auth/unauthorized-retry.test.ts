@@ -55,4 +55,16 @@ describe('a 401 from the API', () => {
     await expect(call).rejects.toMatchObject({ code: 'unauthorized' })
     expect(server.requests).toHaveLength(1)
   })
+
+  it('does not refresh twice when the session was renewed for this call', async () => {
+    server.answerApi = () => ({ status: 401, body: { message: 'Invalid JWT' } })
+    const client = server.createOAuthClient({ storage: memoryStorage() })
+    await writeSession(client, 'loc_1', expiredSession())
+
+    const call = getCalendars(client, { locationId: 'loc_1' })
+
+    await expect(call).rejects.toMatchObject({ code: 'unauthorized' })
+    expect(server.tokenRequests()).toHaveLength(1)
+    expect(server.apiRequests()).toHaveLength(1)
+  })
 })

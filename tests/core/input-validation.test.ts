@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { getContact, HighLevelError, searchOpportunity } from '../../src/index'
+import {
+  deleteTask,
+  getContact,
+  HighLevelError,
+  searchOpportunity,
+} from '../../src/index'
 import { useEchoServer } from './use-echo-server'
 
 describe('input validation', () => {
@@ -35,4 +40,33 @@ describe('input validation', () => {
       message: '[highlevel-fetch] getContact: contactId is required',
     })
   })
+
+  it.each(['constructor', 'toString', '__proto__'])(
+    'refuses the inherited object key %s as an unknown parameter',
+    async (key) => {
+      const call = getContact(
+        server.createTestClient(),
+        JSON.parse(`{"contactId":"c1","${key}":1}`),
+      )
+
+      await expect(call).rejects.toThrow(`unknown parameter "${key}"`)
+    },
+  )
+
+  it.each(['..', '.', ''])(
+    'refuses the path value "%s", which would reach another endpoint',
+    async (value) => {
+      const sent = server.requests.length
+      const call = deleteTask(server.createTestClient(), {
+        contactId: value,
+        taskId: 't1',
+      })
+
+      await expect(call).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: `[highlevel-fetch] deleteTask: contactId must not be "${value}"`,
+      })
+      expect(server.requests.length).toBe(sent)
+    },
+  )
 })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { getCalendars, getContact, getFunnels } from '../../src/index'
+import {
+  createClient,
+  getCalendars,
+  getContact,
+  getFunnels,
+} from '../../src/index'
 import { useEchoServer } from './use-echo-server'
 
 describe('Version header', () => {
@@ -31,5 +36,29 @@ describe('Version header', () => {
     )
 
     expect(server.lastRequest().headers.version).toBe('2099-01-01')
+  })
+})
+
+describe('header names', () => {
+  const server = useEchoServer()
+
+  it('merges caller headers case-insensitively, the Version last', async () => {
+    const client = createClient({
+      privateIntegrationToken: 'pit-1',
+      baseURL: server.url,
+      headers: { accept: 'text/plain', 'content-type': 'text/plain' },
+    })
+
+    await getContact(
+      client,
+      { contactId: 'c1' },
+      { headers: { version: '2099-01-01', authorization: 'Bearer other' } },
+    )
+
+    const { headers } = server.lastRequest()
+    expect(headers.version).toBe('2021-07-28')
+    expect(headers.authorization).toBe('Bearer pit-1')
+    expect(headers.accept).toBe('text/plain')
+    expect(headers['content-type']).toBeUndefined()
   })
 })
