@@ -3,6 +3,7 @@ import { HighLevelError } from '../core/error'
 import { processWebhook } from './process-webhook'
 import type { WebhookHandlers, WebhookOptions } from './types'
 import type { WebhookHeaders } from './verify-webhook-signature'
+import { withoutPrefix } from './without-prefix'
 
 /** The parts of a Node or Express request the middleware reads. */
 export interface NodeWebhookRequest extends AsyncIterable<unknown> {
@@ -30,8 +31,10 @@ export interface WebhookMiddlewareOptions extends WebhookOptions {
 /**
  * Express (or plain `node:http`) middleware for HighLevel webhooks. It
  * reads the raw body itself, so mount it before any JSON body parser or
- * on its own route; a body that an earlier parser already turned into an
- * object is refused with an error naming the fix.
+ * on its own route. A body that an earlier parser already turned into an
+ * object cannot be verified: an error naming the fix goes to `next`, or,
+ * without `next` (plain `node:http`), the answer is 500 `body_not_raw`
+ * with that fix as its `message`.
  *
  * @example
  * import express from 'express'
@@ -54,24 +57,24 @@ export function createWebhookMiddleware(
     response: NodeWebhookResponse,
     next?: (error?: unknown) => void,
   ): Promise<void> => {
-    const reply = (status: number, reason?: string) => {
-      if (status === 405 || status === 413) {
-        client.logger.warn(`webhook refused: ${reason}`, { reason, status })
-      }
+    const reply = (status: number, body: object) => {
       response.statusCode = status
       response.setHeader('content-type', 'application/json')
-      response.end(
-        JSON.stringify(reason ? { ok: false, reason } : { ok: true }),
-      )
+      response.end(JSON.stringify(body))
+    }
+    // Refusals made here, before processWebhook, which logs its own.
+    const refuse = (status: number, reason: string) => {
+      client.logger.warn(`webhook refused: ${reason}`, { reason, status })
+      reply(status, { ok: false, reason })
     }
     if (request.method !== undefined && request.method !== 'POST') {
       response.setHeader('allow', 'POST')
-      return reply(405, 'method_not_allowed')
+      return refuse(405, 'method_not_allowed')
     }
 
     const body = await readRawBody(request, limit).catch(() => undefined)
-    if (body === 'too_large') return reply(413, 'body_too_large')
-    if (body === undefined) return reply(400, 'malformed_body')
+    if (body === 'too_large') return refuse(413, 'body_too_large')
+    if (body === undefined) return refuse(400, 'malformed_body')
     if (body === 'parsed') {
       const error = new HighLevelError(
         'createWebhookMiddleware: the request body was already parsed by ' +
@@ -81,17 +84,31 @@ export function createWebhookMiddleware(
         { code: 'invalid_config' },
       )
       if (next) return next(error)
-      client.logger.error(error.message)
-      return reply(500)
+      // A setup mistake, as in processWebhook: logged at error, and the
+      // fix is in the answer for apps that log nothing.
+      client.logger.error(withoutPrefix(error.message), {
+        reason: 'body_not_raw',
+        status: 500,
+      })
+      return reply(500, {
+        ok: false,
+        reason: 'body_not_raw',
+        message: error.message,
+      })
     }
 
-    const outcome = await processWebhook(
+    const { status, reason, message } = await processWebhook(
       client,
       { body, headers: request.headers },
       handlers,
       options,
     )
-    reply(outcome.status, outcome.reason)
+    reply(
+      status,
+      reason
+        ? { ok: false, reason, ...(message && { message }) }
+        : { ok: true },
+    )
   }
 }
 

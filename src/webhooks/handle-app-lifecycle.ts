@@ -3,6 +3,7 @@ import type { Client } from '../client/types'
 import { listInstalledLocationIds } from './list-installed-location-ids'
 import { mintLocationSession } from '../oauth/mint-location-session'
 import {
+  completePendingInstall,
   completePendingInstalls,
   forgetPendingInstall,
   recordPendingInstall,
@@ -12,7 +13,8 @@ import {
  * Keeps stored sessions in step with installs of this app: INSTALL on a
  * location mints its token from the company session; an agency-level or
  * bulk INSTALL (no location) mints one for every installed location; an
- * install that comes before the company session is recorded as pending;
+ * install that comes before the company session, or names no company, is
+ * recorded as pending;
  * UNINSTALL deletes the location's or company's session. Events of other
  * apps, and clients without a `clientId`, are left alone.
  */
@@ -38,12 +40,20 @@ export async function handleAppLifecycle(
   }
 
   if (!companyId) {
-    // Installs to future locations may come without a company id; the
-    // location's own OAuth session, or a call naming its company, covers it.
-    client.logger.warn(
-      'webhook INSTALL without companyId: no token minted for the location',
-      { locationId },
-    )
+    // Installs to future locations may come without a company id: kept
+    // pending, and tried now with each stored company session.
+    // https://github.com/GoHighLevel/highlevel-api-docs/blob/main/docs/webhook-events/AppInstall.md
+    if (!locationId) {
+      client.logger.warn('webhook INSTALL names no company and no location')
+      return
+    }
+    if (await readSession(client, locationId)) return
+    await recordPendingInstall(client, undefined, locationId)
+    if (!(await completePendingInstall(client, { locationId }))) {
+      client.logger.info('webhook INSTALL without companyId: pending', {
+        locationId,
+      })
+    }
     return
   }
   if (!(await readSession(client, companyId))) {

@@ -23,24 +23,15 @@ export async function handleWebhook(
   options?: WebhookOptions,
 ): Promise<Response> {
   if (request.method !== 'POST') {
-    client.logger.warn('webhook refused: method_not_allowed', {
-      reason: 'method_not_allowed',
-      status: 405,
-    })
-    return Response.json(
-      { ok: false, reason: 'method_not_allowed' },
-      { status: 405, headers: { allow: 'POST' } },
-    )
+    return refuse(client, 405, 'method_not_allowed', { allow: 'POST' })
   }
 
   let body: Uint8Array
   try {
     body = new Uint8Array(await request.arrayBuffer())
   } catch {
-    return Response.json(
-      { ok: false, reason: 'malformed_body' },
-      { status: 400 },
-    )
+    // Already read by other code, or the connection broke mid-body.
+    return refuse(client, 400, 'malformed_body')
   }
 
   const outcome = await processWebhook(
@@ -49,8 +40,20 @@ export async function handleWebhook(
     handlers,
     options,
   )
+  const { status, reason, message } = outcome
   return Response.json(
-    outcome.reason ? { ok: false, reason: outcome.reason } : { ok: true },
-    { status: outcome.status },
+    reason ? { ok: false, reason, ...(message && { message }) } : { ok: true },
+    { status },
   )
+}
+
+/** Refusals made before `processWebhook`, logged like the ones it makes. */
+function refuse(
+  client: Client,
+  status: number,
+  reason: string,
+  headers?: Record<string, string>,
+): Response {
+  client.logger.warn(`webhook refused: ${reason}`, { reason, status })
+  return Response.json({ ok: false, reason }, { status, headers })
 }

@@ -1,31 +1,32 @@
-import { getAppId, getPendingInstallKey, readSession } from '../auth/sessions'
+import { readSession } from '../auth/sessions'
 import type { Client } from '../client/types'
 import { mintLocationSession } from '../oauth/mint-location-session'
+import {
+  completeNoCompanyInstall,
+  completeNoCompanyInstalls,
+} from './complete-no-company-installs'
 import { listInstalledLocationIds } from './list-installed-location-ids'
+import {
+  companyKey,
+  locationKey,
+  noCompanyKey,
+  readPending,
+  updatePending,
+} from './pending-install-records'
 import { withStorageLock } from './with-storage-lock'
 
-/** Installs of one company waiting for its session. */
-interface PendingInstalls {
-  locationIds: string[]
-  /** An agency-level or bulk install: every installed location. */
-  allLocations?: boolean
-}
-
-const companyKey = (client: Client, companyId: string) =>
-  `highlevel:${getAppId(client)}:pending-installs:company:${companyId}`
-const locationKey = getPendingInstallKey
-
 /**
- * Remembers an install whose token cannot be minted yet because the
- * company's session is not stored, so it is completed later rather than
- * lost.
+ * Remembers an install whose token cannot be minted yet, because the
+ * company's session is not stored or the payload named no company, so it
+ * is completed later rather than lost.
  */
 export async function recordPendingInstall(
   client: Client,
-  companyId: string,
+  companyId: string | undefined,
   locationId: string | undefined,
 ): Promise<void> {
-  await updatePending(client, companyId, (pending) => {
+  const key = companyId ? companyKey(client, companyId) : noCompanyKey(client)
+  await updatePending(client, key, (pending) => {
     if (locationId === undefined) pending.allLocations = true
     else if (!pending.locationIds.includes(locationId)) {
       pending.locationIds.push(locationId)
@@ -39,12 +40,14 @@ export async function recordPendingInstall(
 
 /**
  * Mints the location tokens of a company's installs that arrived before
- * its session did. `exchangeAuthorizationCode` calls it when it stores a
- * company session, and webhooks on every INSTALL of the company; call it
- * yourself when you store company sessions another way. Returns the
- * location ids minted; none while the company session is still missing.
- * A pending location called in the meantime was minted on that first
- * call and is not minted again.
+ * its session did, then tries that session on the pending installs that
+ * named no company (one that is not the company's stays pending).
+ * `exchangeAuthorizationCode` calls it when it stores a company session,
+ * and webhooks on every INSTALL of the company; call it yourself when you
+ * store company sessions another way. Returns the location ids minted;
+ * none while the company session is still missing. A pending location
+ * called in the meantime was minted on that first call and is not minted
+ * again.
  *
  * @example
  * const session = await exchangeAuthorizationCode(client, { code, userType: 'Company' })
@@ -54,14 +57,23 @@ export async function completePendingInstalls(
   client: Client,
   params: { companyId: string },
 ): Promise<string[]> {
-  const { companyId } = params
+  const minted = await completeCompanyInstalls(client, params.companyId)
+  return minted.concat(
+    await completeNoCompanyInstalls(client, params.companyId),
+  )
+}
+
+async function completeCompanyInstalls(
+  client: Client,
+  companyId: string,
+): Promise<string[]> {
   if (!(await client.storage.get(companyKey(client, companyId)))) return []
 
   return withStorageLock(
     client.storage,
     companyKey(client, companyId),
     async () => {
-      const pending = await readPending(client, companyId)
+      const pending = await readPending(client, companyKey(client, companyId))
       if (!pending.locationIds.length && !pending.allLocations) return []
       if (!(await readSession(client, companyId))) return []
 
@@ -103,10 +115,13 @@ export async function completePendingInstall(
   client: Client,
   params: { locationId: string },
 ): Promise<boolean> {
-  const record = (await client.storage.get(
-    locationKey(client, params.locationId),
-  )) as { companyId?: unknown } | undefined
+  const { locationId } = params
+  const record = (await client.storage.get(locationKey(client, locationId))) as
+    { companyId?: unknown } | undefined
   const companyId = record?.companyId
+  if (record && typeof companyId !== 'string') {
+    return completeNoCompanyInstall(client, locationId)
+  }
   if (typeof companyId !== 'string') return false
   if (!(await readSession(client, companyId))) return false
 
@@ -131,6 +146,7 @@ export async function forgetPendingInstall(
   companyId: string | undefined,
   locationId: string | undefined,
 ): Promise<void> {
+  const keys: string[] = []
   if (locationId !== undefined) {
     const record = (await client.storage.get(
       locationKey(client, locationId),
@@ -139,57 +155,21 @@ export async function forgetPendingInstall(
       companyId = record.companyId
     }
     if (record) await client.storage.delete(locationKey(client, locationId))
+    // It may also wait among the installs that named no company.
+    keys.push(noCompanyKey(client))
   }
-  if (companyId === undefined) return
-  if (!(await client.storage.get(companyKey(client, companyId)))) return
+  if (companyId !== undefined) keys.push(companyKey(client, companyId))
 
-  await updatePending(client, companyId, (pending) => {
-    if (locationId === undefined) return undefined
-    pending.locationIds = pending.locationIds.filter((id) => id !== locationId)
-    return pending.locationIds.length || pending.allLocations
-      ? pending
-      : undefined
-  })
-}
-
-/** Changes a company's pending record under its lock; `undefined` deletes it. */
-async function updatePending(
-  client: Client,
-  companyId: string,
-  change: (pending: PendingInstalls) => PendingInstalls | undefined,
-): Promise<void> {
-  const key = companyKey(client, companyId)
-  await withStorageLock(client.storage, key, async () => {
-    const pending = await readPending(client, companyId)
-    const next = change(pending)
-    if (next) {
-      await client.storage.set(key, next)
-      return
-    }
-    await client.storage.delete(key)
-    for (const id of pending.locationIds) {
-      await client.storage.delete(locationKey(client, id))
-    }
-  })
-}
-
-async function readPending(
-  client: Client,
-  companyId: string,
-): Promise<PendingInstalls> {
-  let stored = await client.storage.get(companyKey(client, companyId))
-  if (typeof stored === 'string') {
-    try {
-      stored = JSON.parse(stored)
-    } catch {
-      stored = undefined
-    }
-  }
-  const record = stored as Partial<PendingInstalls> | undefined
-  return {
-    locationIds: Array.isArray(record?.locationIds)
-      ? record.locationIds.filter((id) => typeof id === 'string')
-      : [],
-    ...(record?.allLocations ? { allLocations: true } : {}),
+  for (const key of keys) {
+    if (!(await client.storage.get(key))) continue
+    await updatePending(client, key, (pending) => {
+      if (locationId === undefined) return undefined
+      pending.locationIds = pending.locationIds.filter(
+        (id) => id !== locationId,
+      )
+      return pending.locationIds.length || pending.allLocations
+        ? pending
+        : undefined
+    })
   }
 }

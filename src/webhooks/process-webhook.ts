@@ -19,6 +19,7 @@ import {
   resolveWebhookIdStore,
   runOnce,
 } from './webhook-id-store'
+import { withoutPrefix } from './without-prefix'
 
 const DEFAULT_TOLERANCE = 5 * 60_000
 // Ids outlive the timestamp window, after which the window refuses them.
@@ -50,8 +51,14 @@ export async function processWebhook(
   )
   if (!verification.valid) {
     if (verification.reason === 'body_not_raw') {
-      client.logger.error(verification.message)
-      return { status: 500, reason: verification.reason }
+      // The app's setup is wrong, not the sender: logged at error, and the
+      // fix travels in the outcome too, for apps that log nothing.
+      const { message } = verification
+      client.logger.error(withoutPrefix(message), {
+        reason: 'body_not_raw',
+        status: 500,
+      })
+      return { status: 500, reason: verification.reason, message }
     }
     return refuse(client, 401, verification.reason, {})
   }

@@ -85,4 +85,9 @@ export interface WebhookOutcome {
   status: number
   /** Set when the delivery was refused or the handler failed. */
   reason?: WebhookRejectionReason
+  /**
+   * With `body_not_raw`: how to pass the raw body instead. Names no
+   * secret and no payload field, so it may be shown in the response.
+   */
+  message?: string
 }

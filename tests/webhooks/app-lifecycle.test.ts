@@ -1,3 +1,4 @@
+import { createStorage } from 'unstorage'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   createClient,
@@ -8,6 +9,7 @@ import {
   writeSession,
   type Client,
 } from '../../src/index'
+import { unstorageStorage } from '../../src/storage/unstorage'
 import {
   completePendingInstall,
   completePendingInstalls,
@@ -30,6 +32,7 @@ beforeEach(() => {
   server.minted = []
   server.installedLocations = []
   server.failMinting = undefined
+  server.companyLocations = undefined
   client = createClient({
     clientId: `${APP_ID}-suffix`,
     clientSecret: 'secret',
@@ -313,6 +316,117 @@ describe('app lifecycle', () => {
       {},
       { publicKeys: { ed25519: signer.publicKeys.ed25519 }, lifecycle: false },
     )
+    expect(server.minted).toEqual([])
+  })
+})
+
+describe('app lifecycle: an INSTALL without companyId', () => {
+  // https://github.com/GoHighLevel/highlevel-api-docs/blob/main/docs/webhook-events/AppInstall.md:
+  // installs to future locations may come without companyId.
+  const useListingStore = () => {
+    client = createClient({
+      ...client.config,
+      storage: unstorageStorage(createStorage()),
+      logLevel: 'silent',
+    })
+  }
+
+  it('is recorded as pending and minted when a company session is stored', async () => {
+    const outcome = await deliver({ type: 'INSTALL', locationId: 'loc_nc' })
+    expect(outcome).toEqual({ status: 200 })
+    expect(await readSession(client, 'loc_nc')).toBeUndefined()
+
+    await exchangeAuthorizationCode(client, {
+      code: 'co_1',
+      userType: 'Company',
+    })
+    expect(await readSession(client, 'loc_nc')).toMatchObject({
+      access_token: 'location-token-loc_nc',
+      companyId: 'co_1',
+    })
+    expect(server.minted).toEqual([
+      { locationId: 'loc_nc', authorization: 'Bearer company-token-co_1' },
+    ])
+  })
+
+  it('stays pending when the company session stored does not own the location', async () => {
+    server.companyLocations = { co_1: ['loc_1'], co_2: ['loc_nc'] }
+    await deliver({ type: 'INSTALL', locationId: 'loc_nc' })
+
+    await exchangeAuthorizationCode(client, {
+      code: 'co_1',
+      userType: 'Company',
+    })
+    expect(await readSession(client, 'loc_nc')).toBeUndefined()
+
+    await exchangeAuthorizationCode(client, {
+      code: 'co_2',
+      userType: 'Company',
+    })
+    expect(await readSession(client, 'loc_nc')).toMatchObject({
+      access_token: 'location-token-loc_nc',
+      companyId: 'co_2',
+    })
+    expect(
+      await completePendingInstalls(client, { companyId: 'co_2' }),
+    ).toEqual([])
+  })
+
+  it('is minted at once from a stored company session when the store can list', async () => {
+    useListingStore()
+    server.companyLocations = { co_1: [], co_2: ['loc_now'] }
+    await storeCompanySession('co_1')
+    await storeCompanySession('co_2')
+
+    const outcome = await deliver({ type: 'INSTALL', locationId: 'loc_now' })
+    expect(outcome).toEqual({ status: 200 })
+    expect(await readSession(client, 'loc_now')).toMatchObject({
+      access_token: 'location-token-loc_now',
+      companyId: 'co_2',
+    })
+  })
+
+  it('is minted by completePendingInstall from a company session stored since, when the store can list', async () => {
+    useListingStore()
+    await deliver({ type: 'INSTALL', locationId: 'loc_later' })
+    expect(
+      await completePendingInstall(client, { locationId: 'loc_later' }),
+    ).toBe(false)
+
+    await storeCompanySession('co_1')
+    expect(
+      await completePendingInstall(client, { locationId: 'loc_later' }),
+    ).toBe(true)
+    expect(await readSession(client, 'loc_later')).toMatchObject({
+      access_token: 'location-token-loc_later',
+    })
+  })
+
+  it('is minted on a first call that names the company', async () => {
+    await deliver({ type: 'INSTALL', locationId: 'loc_call' })
+    await storeCompanySession()
+    const call = (companyId?: string) =>
+      request<{ authorization: string }>(client, {
+        method: 'GET',
+        path: '/contacts/',
+        query: { locationId: 'loc_call' },
+        ...(companyId && { companyId }),
+      })
+
+    // Nothing names the company: the memory store cannot list sessions.
+    await expect(call()).rejects.toMatchObject({ code: 'reauthorize' })
+    expect((await call('co_1')).authorization).toBe(
+      'Bearer location-token-loc_call',
+    )
+  })
+
+  it('is dropped when the location is uninstalled first', async () => {
+    await deliver({ type: 'INSTALL', locationId: 'loc_gone' })
+    await deliver({ type: 'UNINSTALL', locationId: 'loc_gone' })
+    await storeCompanySession()
+    expect(
+      await completePendingInstalls(client, { companyId: 'co_1' }),
+    ).toEqual([])
     expect(server.minted).toEqual([])
   })
 })

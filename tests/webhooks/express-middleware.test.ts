@@ -1,8 +1,13 @@
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient } from '../../src/index'
-import { createWebhookMiddleware } from '../../src/webhooks/create-webhook-middleware.node'
+import {
+  createWebhookMiddleware,
+  type NodeWebhookRequest,
+} from '../../src/webhooks/create-webhook-middleware.node'
 import {
   createContactPayload,
   createTestSigner,
@@ -143,5 +148,94 @@ describe('createWebhookMiddleware in a real Express app', () => {
     const response = await fetch(`http://127.0.0.1:${port}/hook`)
     server.close()
     expect(response.status).toBe(405)
+  })
+})
+
+function createLoggedClient() {
+  const lines: { level: string; message: string; details?: unknown }[] = []
+  const record = (level: string) => (message: string, details?: unknown) =>
+    void lines.push({ level, message, details })
+  const client = createClient({
+    privateIntegrationToken: 'pit-node',
+    logger: { warn: record('warn'), error: record('error') },
+  })
+  return { client, lines }
+}
+
+describe('createWebhookMiddleware on plain node:http', () => {
+  it('answers 500 body_not_raw with the fix when the body was parsed and there is no next', async () => {
+    const { client, lines } = createLoggedClient()
+    const middleware = createWebhookMiddleware(client, {})
+    const server = createServer(async (request, response) => {
+      // An earlier step of the app parsed the JSON itself.
+      let text = ''
+      for await (const chunk of request) text += chunk
+      Object.assign(request, { body: JSON.parse(text) })
+      await middleware(request, response)
+    })
+    server.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    const port = (server.address() as AddressInfo).port
+    const response = await fetch(`http://127.0.0.1:${port}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(createContactPayload()),
+    })
+    server.close()
+
+    expect(response.status).toBe(500)
+    expect(await response.json()).toEqual({
+      ok: false,
+      reason: 'body_not_raw',
+      message: expect.stringMatching(
+        /^\[highlevel-fetch\] createWebhookMiddleware: .*express\.json\(\)/,
+      ),
+    })
+    expect(lines).toEqual([
+      {
+        level: 'error',
+        message: expect.stringMatching(
+          /^\[highlevel-fetch\] createWebhookMiddleware: /,
+        ),
+        details: { reason: 'body_not_raw', status: 500 },
+      },
+    ])
+    expect(lines[0].message.match(/\[highlevel-fetch\]/g)).toHaveLength(1)
+  })
+
+  it('answers 400 malformed_body, logged at warn, when the body cannot be read', async () => {
+    const { client, lines } = createLoggedClient()
+    // A connection reset mid-body: the request stream errors.
+    const request = Object.assign(
+      new Readable({
+        read() {
+          this.destroy(new Error('socket hang up'))
+        },
+      }),
+      { method: 'POST', headers: {} },
+    ) as NodeWebhookRequest
+    const answer = { statusCode: 0, body: '' }
+    await createWebhookMiddleware(client, {})(request, {
+      get statusCode() {
+        return answer.statusCode
+      },
+      set statusCode(status) {
+        answer.statusCode = status
+      },
+      setHeader: () => {},
+      end: (body = '') => void (answer.body = body),
+    })
+
+    expect(answer).toEqual({
+      statusCode: 400,
+      body: JSON.stringify({ ok: false, reason: 'malformed_body' }),
+    })
+    expect(lines).toEqual([
+      {
+        level: 'warn',
+        message: '[highlevel-fetch] webhook refused: malformed_body',
+        details: { reason: 'malformed_body', status: 400 },
+      },
+    ])
   })
 })

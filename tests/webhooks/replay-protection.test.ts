@@ -304,6 +304,57 @@ describe('rejection logs', () => {
   })
 })
 
+describe('a parsed object instead of the raw body', () => {
+  it('is logged at error with the package prefix once', async () => {
+    const { client, lines } = createLoggedClient()
+    const payload = createContactPayload()
+    await processWebhook(
+      client,
+      { body: payload as never, headers: {} },
+      {},
+      options(),
+    )
+
+    expect(lines).toEqual([
+      {
+        level: 'error',
+        message: expect.stringMatching(
+          /^\[highlevel-fetch\] verifyWebhookSignature: pass the raw/,
+        ),
+        details: { reason: 'body_not_raw', status: 500 },
+      },
+    ])
+    expect(lines[0].message.match(/\[highlevel-fetch\]/g)).toHaveLength(1)
+    expect(JSON.stringify(lines)).not.toContain(String(payload.email))
+  })
+
+  it('gets an outcome carrying the fix, even with logLevel silent', async () => {
+    const client = createClient({
+      privateIntegrationToken: 'pit-replay',
+      logLevel: 'silent',
+    })
+    const payload = createContactPayload()
+    const outcome = await processWebhook(
+      client,
+      { body: payload as never, headers: {} },
+      {},
+      options(),
+    )
+
+    expect(outcome).toEqual({
+      status: 500,
+      reason: 'body_not_raw',
+      message: expect.stringContaining(
+        "express.raw({ type: 'application/json' })",
+      ),
+    })
+    for (const words of ['Hono', 'Next.js', 'Workers']) {
+      expect(outcome.message).toContain(words)
+    }
+    expect(outcome.message).not.toContain(String(payload.email))
+  })
+})
+
 describe('handlers', () => {
   it("run the type's handler, then '*'", async () => {
     const { client } = createLoggedClient()

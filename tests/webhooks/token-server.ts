@@ -10,6 +10,11 @@ export interface TokenServer {
   minted: { locationId: string; authorization?: string }[]
   /** Answer `/oauth/locationToken` with this status instead of a token. */
   failMinting?: number
+  /**
+   * Locations each company owns; when set, minting a location for a
+   * company that does not own it gets 400, as HighLevel refuses it.
+   */
+  companyLocations?: Record<string, string[]>
   close(): Promise<void>
 }
 
@@ -42,6 +47,10 @@ export async function startTokenServer(): Promise<TokenServer> {
       const locationId = form.get('locationId') ?? ''
       if (state.failMinting) {
         return reply(state.failMinting, { message: 'unavailable' })
+      }
+      const owned = state.companyLocations?.[form.get('companyId') ?? '']
+      if (state.companyLocations && !owned?.includes(locationId)) {
+        return reply(400, { message: 'Location not found in this company' })
       }
       state.minted.push({
         locationId,

@@ -149,5 +149,32 @@ export function describeWebhookSuite(runtime: string) {
       })
       expect(result.status).toBe(400)
     })
+
+    it('answers 400 malformed_body, logged at warn, to a body it cannot read', async () => {
+      const lines: unknown[][] = []
+      const logged = createClient({
+        privateIntegrationToken: 'pit-webhooks',
+        logger: { warn: (...line: unknown[]) => void lines.push(line) },
+      })
+      const body = JSON.stringify(createContactPayload())
+      const request = post(body, {
+        'x-ghl-signature': await signer.signEd25519(body),
+      })
+      // Another piece of code read the body first.
+      await request.text()
+
+      const response = await handleWebhook(logged, request, {}, options)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toEqual({
+        ok: false,
+        reason: 'malformed_body',
+      })
+      expect(lines).toEqual([
+        [
+          '[highlevel-fetch] webhook refused: malformed_body',
+          { reason: 'malformed_body', status: 400 },
+        ],
+      ])
+    })
   })
 }
