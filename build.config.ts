@@ -30,5 +30,5 @@ export default defineBuildConfig({
   ],
   declaration: 'node16',
   rollup: { emitCJS: true },
-  externals: ['valibot', 'jose', 'mongodb', 'redis', 'unstorage'],
+  externals: ['valibot', 'jose', /^jose\//, 'mongodb', 'redis', 'unstorage'],
 })
