@@ -17,24 +17,20 @@ import {
 const LOCK_TTL = 15_000
 // Per store, by session key: renewals in flight (every client of this
 // process that shares a store waits for the same token request), and
-// renewed sessions the store refused to take, kept until it does.
-const states = new WeakMap<
+// renewed sessions the store refused, kept until it takes them.
+const renewals = new WeakMap<
   StorageAdapter,
-  {
-    renewals: Map<string, Promise<OAuthSession>>
-    unsaved: Map<string, OAuthSession>
-  }
+  Map<string, Promise<OAuthSession>>
 >()
+const unsaved = new WeakMap<StorageAdapter, Map<string, OAuthSession>>()
 
-function getState(client: Client) {
-  let state = states.get(client.storage)
-  if (!state) {
-    states.set(
-      client.storage,
-      (state = { renewals: new Map(), unsaved: new Map() }),
-    )
-  }
-  return state
+function mapOf<V>(
+  maps: WeakMap<StorageAdapter, Map<string, V>>,
+  client: Client,
+): Map<string, V> {
+  let map = maps.get(client.storage)
+  if (!map) maps.set(client.storage, (map = new Map()))
+  return map
 }
 
 /** Whether the session can be used without renewing it first. */
@@ -62,7 +58,7 @@ export function renewSession(
   companyId?: string,
 ): Promise<OAuthSession> {
   const key = getSessionKey(client, resourceId)
-  const pending = getState(client).renewals
+  const pending = mapOf(renewals, client)
   let renewal = pending.get(key)
   if (!renewal) {
     renewal = renewUnderLock(client, resourceId, key, stale, companyId)
@@ -107,12 +103,10 @@ async function renew(
   companyId: string | undefined,
 ): Promise<OAuthSession> {
   // Re-read under the lock: the previous holder may have renewed it.
-  const unsaved = getState(client).unsaved.get(
-    getSessionKey(client, resourceId),
-  )
-  const current = unsaved ?? (await readSession(client, resourceId))
+  const kept = mapOf(unsaved, client).get(getSessionKey(client, resourceId))
+  const current = kept ?? (await readSession(client, resourceId))
   if (current?.access_token !== stale && isFresh(client, current)) {
-    return unsaved ? save(client, resourceId, unsaved) : current!
+    return kept ? save(client, resourceId, kept) : current!
   }
 
   const userType =
@@ -167,32 +161,25 @@ async function renew(
 
 /**
  * Stores a renewed session. HighLevel has already spent the old refresh
- * token, so a store that fails three times does not fail the call: the
- * session is kept in this process and stored on its next renewal.
+ * token, so a store that fails does not fail the call: the session is
+ * kept in this process, and the next call for it stores it again.
  */
 async function save(
   client: Client,
   resourceId: string,
   session: OAuthSession,
 ): Promise<OAuthSession> {
-  const { unsaved } = getState(client)
+  const kept = mapOf(unsaved, client)
   const key = getSessionKey(client, resourceId)
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const stored = await writeSession(client, resourceId, session)
-      unsaved.delete(key)
-      return stored
-    } catch (error) {
-      if (attempt === 3) {
-        client.logger.error(
-          `refreshSession: the store refused the renewed session of ` +
-            `${resourceId} (${redact((error as Error)?.message)}); it is kept in ` +
-            'memory until the store takes it',
-        )
-        unsaved.set(key, session)
-        return session
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt))
-    }
+  try {
+    await writeSession(client, resourceId, session)
+    kept.delete(key)
+  } catch (error) {
+    kept.set(key, session)
+    client.logger.error(
+      `refreshSession: the store refused the renewed session of ${resourceId}` +
+        ` (${redact(String(error))}); it is kept in memory until stored`,
+    )
   }
+  return session
 }
