@@ -76,7 +76,7 @@ export class HighLevelError extends Error {
   constructor(message: string, { cause, ...details }: HighLevelErrorOptions) {
     // Redacted once here, so message, stack, properties, toJSON and
     // inspect all agree.
-    super(`[highlevel-fetch] ${redact(message)}`, { cause })
+    super(`[highlevel-fetch] ${redact(message)}`, { cause: copyCause(cause) })
     Object.assign(this, redact(details), { name: 'HighLevelError' })
     const meta = (details.body as { meta?: { contactId?: unknown } })?.meta
     if (typeof meta?.contactId === 'string') {
@@ -90,20 +90,8 @@ export class HighLevelError extends Error {
     return {
       ...(this as object),
       message: this.message,
-      cause: cause && { name: cause.name, message: redact(cause.message) },
+      cause: cause && { name: cause.name, message: cause.message },
     }
-  }
-
-  // Node's util.inspect (console.log) would print `cause` as it is; show
-  // the redacted view instead. Keyed by Symbol.for, so node:util is not
-  // imported and other runtimes ignore it.
-  [Symbol.for('nodejs.util.inspect.custom')](
-    depth: number,
-    options: unknown,
-    inspect?: (value: unknown, options: unknown) => string,
-  ): unknown {
-    const { name, message, ...details } = this.toJSON()
-    return inspect ? `${this.stack} ${inspect(details, options)}` : details
   }
 }
 
@@ -119,5 +107,33 @@ export function isHighLevelError(error: unknown): error is HighLevelError {
     typeof error === 'object' &&
     error !== null &&
     (error as Record<symbol, unknown>)[marker] === true
+  )
+}
+
+/**
+ * A redacted copy of `cause`: a custom `fetch` may put the request, token
+ * included, in the message of what it throws. The copy keeps the type
+ * (`instanceof TypeError` holds) and the fields that tell failures apart
+ * (`code`, `errno`, `syscall`, `hostname`, and the nested `cause` in which
+ * undici puts them).
+ */
+function copyCause(cause: unknown, depth = 0): unknown {
+  if (isHighLevelError(cause)) return cause
+  if (!(cause instanceof Error) || depth > 2) return redact(cause)
+  const copy = redact({
+    ...cause,
+    // Own copies of what a prototype may only read from the original
+    // (DOMException's getters throw on any other object).
+    ...('code' in cause && { code: cause.code }),
+    name: cause.name,
+    message: cause.message,
+    stack: cause.stack,
+  }) as object
+  return Object.setPrototypeOf(
+    Object.assign(
+      copy,
+      cause.cause && { cause: copyCause(cause.cause, depth + 1) },
+    ),
+    Object.getPrototypeOf(cause),
   )
 }

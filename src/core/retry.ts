@@ -11,8 +11,8 @@ export interface RetryOptions {
   /** Ceiling of the first backoff wait, doubled each retry. Default 300 ms. */
   delay?: number
   /**
-   * Longest wait before a retry. A `Retry-After` asking for more ends the
-   * call at once instead. Default 30,000 ms.
+   * Longest wait before a retry. A `Retry-After` (or a 429's interval)
+   * asking for more ends the call at once instead. Default 30,000 ms.
    */
   maxDelay?: number
 }
@@ -24,7 +24,8 @@ export function toRetryOptions(option: RetryOption | undefined): RetryOptions {
   return typeof option === 'number' ? { limit: option } : { ...option }
 }
 
-const REPEATABLE_METHOD = /^(GET|HEAD|PUT|DELETE|OPTIONS)$/
+// The idempotent methods (RFC 9110) that HighLevel's operations use.
+const REPEATABLE_METHOD = /^(GET|HEAD|PUT|DELETE)$/
 
 /** Network errors, 408, 429 and 5xx, on methods that are safe to repeat. */
 export function isRetryable(
@@ -41,9 +42,9 @@ export function isRetryable(
 /**
  * Milliseconds to wait before retry number `retryNumber` (1-based), or
  * `undefined` when the server asks for a longer wait than `maxDelay`.
- * `Retry-After` (seconds or an HTTP date) wins; a 429 without it waits one
- * rate-limit interval; anything else backs off exponentially with full
- * jitter.
+ * `Retry-After` (seconds or an HTTP date; any other value is ignored) wins;
+ * a 429 without it waits one rate-limit interval; anything else backs off
+ * exponentially with full jitter.
  *
  * @see https://www.rfc-editor.org/rfc/rfc9110#field.retry-after
  * @see https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
@@ -54,16 +55,18 @@ export function getRetryDelay(
   response?: Response,
 ): number | undefined {
   const maxDelay = retry.maxDelay ?? 30_000
-  const retryAfter = response?.headers.get('retry-after')
-  const interval = response?.headers.get('x-ratelimit-interval-milliseconds')
-  let wait: number
-  if (retryAfter) {
-    wait = /^\d+$/.test(retryAfter)
-      ? Number(retryAfter) * 1000
-      : Date.parse(retryAfter) - Date.now()
-    wait = Math.max(0, wait) || 0
-  } else if (response?.status === 429 && interval) {
-    wait = Number(interval) || 0
+  const retryAfter = response?.headers.get('retry-after') ?? ''
+  const interval = Number(
+    response?.headers.get('x-ratelimit-interval-milliseconds'),
+  )
+  let wait = /^\d+$/.test(retryAfter)
+    ? Number(retryAfter) * 1000
+    : Date.parse(retryAfter) - Date.now()
+  // NaN: no Retry-After, or one that is neither seconds nor a date.
+  if (!isNaN(wait)) {
+    wait = Math.max(0, wait)
+  } else if (response?.status === 429 && interval > 0) {
+    wait = interval
   } else {
     const ceiling = (retry.delay ?? 300) * 2 ** (retryNumber - 1)
     wait = Math.random() * Math.min(maxDelay, ceiling)

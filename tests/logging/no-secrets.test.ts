@@ -62,16 +62,20 @@ function client(extra: Partial<ClientConfig> = {}) {
   })
 }
 
-/** Every way an error can be turned into text. */
-function serialise(error: unknown): string {
+/** Every way an error, and each cause under it, can be turned into text. */
+function serialise(error: unknown, depth = 0): string {
   const value = error as Error
-  return [
+  const texts = [
     value.message,
     String(value.stack),
     JSON.stringify(value),
     inspect(value, { depth: 8 }),
     String(value),
-  ].join('\n')
+  ]
+  if (value.cause !== undefined && depth < 4) {
+    texts.push(serialise(value.cause, depth + 1))
+  }
+  return texts.join('\n')
 }
 
 function expectNoSecret(text: string) {
@@ -141,6 +145,34 @@ const failures: [string, () => Promise<unknown>][] = [
       await closed.close()
       return getContact(client({ baseURL: closed.url }), { contactId: 'c1' })
     },
+  ],
+  [
+    'DNS failure (a host that does not exist)',
+    // `.invalid` never resolves (RFC 6761): the lookup fails locally.
+    () =>
+      getContact(client({ baseURL: 'http://does-not-exist.invalid' }), {
+        contactId: 'c1',
+      }),
+  ],
+  [
+    'custom fetch throwing an error that quotes the token',
+    () =>
+      getContact(
+        client({
+          fetch: async (url) => {
+            throw new TypeError(
+              `fetch ${url} failed for Bearer ${PRIVATE_TOKEN}`,
+              {
+                cause: Object.assign(
+                  new Error(`connect ECONNRESET ?access_token=${ACCESS_TOKEN}`),
+                  { code: 'ECONNRESET', token: PRIVATE_TOKEN },
+                ),
+              },
+            )
+          },
+        }),
+        { contactId: 'c1' },
+      ),
   ],
   [
     'OAuth session whose refresh is refused',

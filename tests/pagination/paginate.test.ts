@@ -242,6 +242,46 @@ describe('skip, offset and page numbers', () => {
   })
 })
 
+describe('when it stops', () => {
+  it('a full page without a cursor is the last: one request', async () => {
+    answer = () => ({ body: { contacts: ids(0, 2), meta: { total: 10 } } })
+    const contacts = await collect(
+      paginate(getContacts, client(), { locationId: 'loc_123', limit: 2 }),
+    )
+    expect(contacts).toEqual(ids(0, 2))
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('a short first page is not taken as the last: the API may cap `limit`', async () => {
+    // Asked for 100, the API gives 30 a page: 30 is the real page size,
+    // and only a page shorter than that ends the list.
+    answer = (request) => {
+      const skip = Number(query(request).skip ?? 0)
+      return { body: { forms: ids(skip, skip < 60 ? 30 : 5) } }
+    }
+    const forms = await collect(
+      paginate(getForms, client(), { locationId: 'loc_1', limit: 100 }),
+    )
+    expect(forms).toHaveLength(65)
+    expect(server.requests.map((request) => query(request).skip)).toEqual([
+      undefined,
+      '30',
+      '60',
+    ])
+  })
+
+  it('a list that fits in one short page costs one extra request', async () => {
+    answer = (request) => ({
+      body: { forms: query(request).skip ? [] : ids(0, 3) },
+    })
+    const forms = await collect(
+      paginate(getForms, client(), { locationId: 'loc_1', limit: 100 }),
+    )
+    expect(forms).toHaveLength(3)
+    expect(server.requests).toHaveLength(2)
+  })
+})
+
 describe('mistakes are reported before anything is sent', () => {
   it('a function that does not page', async () => {
     const iterator = paginate(getContact as never, client(), {
