@@ -3,7 +3,7 @@ const SECRET_KEY = /authorization|token|secret|password|api[-_]?key|cookie/i
 // `Bearer abc`, and `key=value` / `"key": "value"` pairs whose key names a
 // secret, as they appear in messages, URLs, form bodies and JSON text.
 const SECRET_TEXT =
-  /\b(bearer|basic)\s+[\w.~+/=-]{6,}|(\w*(?:token|secret|password|api[-_]?key)|authorization|[?&]code)("?\s*[:=]\s*"?)[^"&\s,;}]+/gi
+  /\b(bearer|basic)\s+[\w.~+/=-]{6,}|(\w*(?:token|secret|password|api[-_]?key)|authorization|[?&]code)("?\s*[:=]\s*"?)(?:(?:bearer|basic)\s+)?[^"&\s,;}]+/gi
 
 /**
  * Returns a copy of `value` safe to log or serialise: values under keys that

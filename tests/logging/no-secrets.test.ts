@@ -9,6 +9,7 @@ import {
   writeSession,
   type ClientConfig,
 } from '../../src/index'
+import { redact } from '../../src/core/redact'
 import {
   startScriptedServer,
   type Reply,
@@ -220,6 +221,14 @@ describe('no secret in any log line or serialised error', () => {
     )
     expect(text).toContain('"attempt":2')
     expect(text).toMatch(/retrying GET .* after 503 \(retry 1 of 1\)/)
+  })
+
+  it.each([
+    `Authorization: Bearer ${ACCESS_TOKEN}`,
+    `{"Authorization":"Bearer ${ACCESS_TOKEN}"}`,
+    `authorization=Basic ${ACCESS_TOKEN}`,
+  ])('masks a token quoted with its scheme: %s', (text) => {
+    expectNoSecret(redact(text) as string)
   })
 
   it('getConfig output holds no secret', () => {
