@@ -11,6 +11,8 @@ const services = readdirSync('src/operations', { withFileTypes: true })
 export default defineBuildConfig({
   entries: [
     'src/index',
+    // The root for the `browser` condition: no OAuth session refresh.
+    { input: 'src/index.browser', name: 'index.browser' },
     ...services.map((service) => ({
       input: `src/operations/${service}/index`,
       name: `operations/${service}`,

@@ -15,23 +15,15 @@ import {
 
 // Long enough for one token request; a crashed holder's lock expires.
 const LOCK_TTL = 15_000
-// Per store, by session key: renewals in flight (every client of this
-// process that shares a store waits for the same token request), and
-// renewed sessions the store refused, kept until it takes them.
+// Renewals in flight per store and session key: every client of this
+// process that shares a store waits for the same token request.
 const renewals = new WeakMap<
   StorageAdapter,
   Map<string, Promise<OAuthSession>>
 >()
-const unsaved = new WeakMap<StorageAdapter, Map<string, OAuthSession>>()
-
-function mapOf<V>(
-  maps: WeakMap<StorageAdapter, Map<string, V>>,
-  client: Client,
-): Map<string, V> {
-  let map = maps.get(client.storage)
-  if (!map) maps.set(client.storage, (map = new Map()))
-  return map
-}
+// Renewed sessions a store refused to take, by session key, until one
+// does: the newest session of an app's location, whichever store it is for.
+const unsaved = new Map<string, OAuthSession>()
 
 /** Whether the session can be used without renewing it first. */
 export function isFresh(client: Client, session?: OAuthSession): boolean {
@@ -57,8 +49,10 @@ export function renewSession(
   stale: string | undefined,
   companyId?: string,
 ): Promise<OAuthSession> {
+  const { storage } = client
   const key = getSessionKey(client, resourceId)
-  const pending = mapOf(renewals, client)
+  let pending = renewals.get(storage)
+  if (!pending) renewals.set(storage, (pending = new Map()))
   let renewal = pending.get(key)
   if (!renewal) {
     renewal = renewUnderLock(client, resourceId, key, stale, companyId)
@@ -103,7 +97,7 @@ async function renew(
   companyId: string | undefined,
 ): Promise<OAuthSession> {
   // Re-read under the lock: the previous holder may have renewed it.
-  const kept = mapOf(unsaved, client).get(getSessionKey(client, resourceId))
+  const kept = unsaved.get(getSessionKey(client, resourceId))
   const current = kept ?? (await readSession(client, resourceId))
   if (current?.access_token !== stale && isFresh(client, current)) {
     return kept ? save(client, resourceId, kept) : current!
@@ -169,13 +163,12 @@ async function save(
   resourceId: string,
   session: OAuthSession,
 ): Promise<OAuthSession> {
-  const kept = mapOf(unsaved, client)
   const key = getSessionKey(client, resourceId)
   try {
     await writeSession(client, resourceId, session)
-    kept.delete(key)
+    unsaved.delete(key)
   } catch (error) {
-    kept.set(key, session)
+    unsaved.set(key, session)
     client.logger.error(
       `refreshSession: the store refused the renewed session of ${resourceId}` +
         ` (${redact(String(error))}); it is kept in memory until stored`,

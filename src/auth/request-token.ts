@@ -1,6 +1,6 @@
 import type { Client } from '../client/types'
 import { HighLevelError } from '../core/error'
-import { sendRequest, withTimeout } from '../core/send-request'
+import { sendRequest } from '../core/send-request'
 import type { OAuthSession } from './sessions'
 
 /** Milliseconds a token request may take; the store's lock lasts longer. */
@@ -43,7 +43,7 @@ export async function requestToken(
       },
       body,
       timeout,
-      signal: withTimeout(undefined, timeout),
+      signal: AbortSignal.timeout(timeout),
       // A repeated refresh would spend the new refresh token on a retry.
       retry: 0,
     })

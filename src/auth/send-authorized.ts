@@ -40,14 +40,10 @@ function untilAborted<T>(
   if (!signal || !promise) return promise
   return new Promise((resolve, reject) => {
     const stop = () => resolve(undefined)
-    const settle =
-      <V>(next: (value: V) => void) =>
-      (value: V) => {
-        signal.removeEventListener('abort', stop)
-        next(value)
-      }
+    signal.addEventListener('abort', stop)
     if (signal.aborted) stop()
-    signal.addEventListener('abort', stop, { once: true })
-    promise.then(settle(resolve), settle(reject))
+    promise
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', stop))
   })
 }

@@ -1,5 +1,5 @@
 import { redact } from '../core/redact'
-import { createClient } from './create-client'
+import { buildClient } from './build-client'
 import type { Client, ClientConfig } from './types'
 
 const SECRET_OPTION = /token|secret/i
@@ -39,10 +39,9 @@ export function withConfig(
   client: Client,
   patch: Partial<ClientConfig>,
 ): Client {
-  const next = createClient({
-    ...client.config,
-    storage: client.storage,
-    ...patch,
-  })
-  return { ...next, auth: client.auth, rateLimits: client.rateLimits }
+  const next = buildClient(
+    { ...client.config, storage: client.storage, ...patch },
+    client.auth,
+  )
+  return { ...next, rateLimits: client.rateLimits }
 }

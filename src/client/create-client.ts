@@ -1,18 +1,8 @@
 import { createTokenResolver } from '../auth/create-token-resolver'
-import { HighLevelError } from '../core/error'
-import { memoryStorage } from '../storage/memory-storage'
-import { createLogger } from './logger'
+import { buildClient } from './build-client'
 import type { Client, ClientConfig } from './types'
 
-export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com'
-
-const TOKEN_KEYS = [
-  'privateIntegrationToken',
-  'agencyAccessToken',
-  'locationAccessToken',
-  'clientId',
-  'clientSecret',
-] as const
+export { DEFAULT_BASE_URL } from './build-client'
 
 /**
  * Creates the plain object every operation function takes first. It holds
@@ -23,69 +13,5 @@ const TOKEN_KEYS = [
  * const { contact } = await getContact(client, { contactId: 'abc' })
  */
 export function createClient(config: ClientConfig): Client {
-  const baseURL = validateConfig(config)
-  const logger = createLogger(config.logger, config.logLevel)
-  if (config.clientId && !config.storage) {
-    logger.warn('createClient: sessions in memoryStorage() are lost on restart')
-  }
-  return {
-    config: { ...config, baseURL },
-    // Looked up per call, so a fetch installed after createClient is used.
-    fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    auth: createTokenResolver(),
-    storage: config.storage ?? memoryStorage(),
-    logger,
-    rateLimits: new Map(),
-  }
-}
-
-function validateConfig(config: ClientConfig): string {
-  const fail = (message: string): never => {
-    throw new HighLevelError(`createClient: ${message}`, {
-      code: 'invalid_config',
-    })
-  }
-  if (typeof config !== 'object' || config === null) {
-    fail('config must be an object')
-  }
-
-  for (const key of TOKEN_KEYS) {
-    const token = config[key]
-    if (token !== undefined && (typeof token !== 'string' || token === '')) {
-      fail(`${key} must be a non-empty string`)
-    }
-  }
-  if (!config.clientId !== !config.clientSecret) {
-    fail('clientId and clientSecret go together: pass both or neither')
-  }
-  if (!TOKEN_KEYS.some((key) => config[key])) {
-    fail(
-      'no token given: pass privateIntegrationToken, agencyAccessToken, ' +
-        "locationAccessToken, or an OAuth app's clientId and clientSecret",
-    )
-  }
-
-  if (config.fetch !== undefined && typeof config.fetch !== 'function') {
-    fail('fetch must be a function')
-  }
-  if (
-    config.timeout !== undefined &&
-    !(typeof config.timeout === 'number' && config.timeout > 0)
-  ) {
-    fail('timeout must be a positive number of milliseconds')
-  }
-
-  const baseURL = config.baseURL ?? DEFAULT_BASE_URL
-  let url: URL | undefined
-  try {
-    url = new URL(baseURL)
-  } catch {
-    url = undefined
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
-    fail(
-      `baseURL must be an http(s) URL without query or hash, got "${baseURL}"`,
-    )
-  }
-  return baseURL.replace(/\/+$/, '')
+  return buildClient(config, createTokenResolver())
 }

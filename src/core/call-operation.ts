@@ -45,10 +45,7 @@ export async function callOperation<TResponse>(
       definition: operation,
       method: operation.method,
       path: built.path,
-      headers: {
-        ...Object.fromEntries(headers),
-        ...(token && { authorization: `Bearer ${token}` }),
-      },
+      headers: withToken(headers, token),
       body: built.body,
       responseType: operation.responseType,
       timeout,
@@ -59,4 +56,9 @@ export async function callOperation<TResponse>(
     }),
   )
   return response.data as TResponse
+}
+
+function withToken(headers: Headers, token: string | undefined): Headers {
+  if (token) headers.set('Authorization', `Bearer ${token}`)
+  return headers
 }

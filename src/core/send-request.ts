@@ -20,7 +20,8 @@ export interface SendOptions {
   method: string
   /** Path and query, appended to the client's base URL. */
   path: string
-  headers: Record<string, string>
+  /** Copied for each attempt, so hooks change only their own. */
+  headers: HeadersInit
   body?: BodyInit
   responseType?: 'text' | 'blob'
   /** The call's deadline in milliseconds, named in its timeout error. */
@@ -61,7 +62,9 @@ export async function sendRequest(
   const { signal } = options
   const resource = options.resource ?? ''
   // The token itself, so an error body that echoes it is masked too.
-  const secret = /^Bearer (.+)/.exec(options.headers.authorization ?? '')?.[1]
+  const secret = new Headers(options.headers)
+    .get('authorization')
+    ?.slice(7 /* 'Bearer ' */)
 
   for (let attempt = 1; ; attempt++) {
     const context: HookContext = {

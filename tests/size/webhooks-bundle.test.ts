@@ -5,7 +5,7 @@ import { expect, it } from 'vitest'
 
 const root = join(import.meta.dirname, '../..')
 
-/** A Workers-style app verifying webhooks, as a browser-platform bundle. */
+/** A Workers app verifying webhooks, bundled with wrangler's conditions. */
 const WEBHOOK_APP =
   'import { createClient } from "highlevel-fetch";\n' +
   'import { handleWebhook } from "highlevel-fetch/webhooks";\n' +
@@ -23,6 +23,7 @@ it(`bundles a webhook handler under ${BUDGET_WEBHOOK_APP} B gzip, jose's key imp
     minify: true,
     format: 'esm',
     platform: 'browser',
+    conditions: ['workerd', 'worker', 'browser'],
     write: false,
     logLevel: 'silent',
   })

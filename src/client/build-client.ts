@@ -1,0 +1,86 @@
+import { HighLevelError } from '../core/error'
+import { memoryStorage } from '../storage/memory-storage'
+import { createLogger } from './logger'
+import type { Client, ClientConfig, TokenResolver } from './types'
+
+export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com'
+
+const TOKEN_KEYS = [
+  'privateIntegrationToken',
+  'agencyAccessToken',
+  'locationAccessToken',
+  'clientId',
+  'clientSecret',
+] as const
+
+/**
+ * The client object of `createClient`, with the token resolver of the
+ * build: the full one, or the browser build's (configured tokens only).
+ */
+export function buildClient(config: ClientConfig, auth: TokenResolver): Client {
+  const baseURL = validateConfig(config)
+  const logger = createLogger(config.logger, config.logLevel)
+  if (config.clientId && !config.storage) {
+    logger.warn('createClient: sessions in memoryStorage() are lost on restart')
+  }
+  return {
+    config: { ...config, baseURL },
+    // Looked up per call, so a fetch installed after createClient is used.
+    fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    auth,
+    storage: config.storage ?? memoryStorage(),
+    logger,
+    rateLimits: new Map(),
+  }
+}
+
+function validateConfig(config: ClientConfig): string {
+  const fail = (message: string): never => {
+    throw new HighLevelError(`createClient: ${message}`, {
+      code: 'invalid_config',
+    })
+  }
+  if (typeof config !== 'object' || config === null) {
+    fail('config must be an object')
+  }
+
+  for (const key of TOKEN_KEYS) {
+    const token = config[key]
+    if (token !== undefined && (typeof token !== 'string' || token === '')) {
+      fail(`${key} must be a non-empty string`)
+    }
+  }
+  if (!config.clientId !== !config.clientSecret) {
+    fail('clientId and clientSecret go together: pass both or neither')
+  }
+  if (!TOKEN_KEYS.some((key) => config[key])) {
+    fail(
+      'no token given: pass privateIntegrationToken, agencyAccessToken, ' +
+        "locationAccessToken, or an OAuth app's clientId and clientSecret",
+    )
+  }
+
+  if (config.fetch !== undefined && typeof config.fetch !== 'function') {
+    fail('fetch must be a function')
+  }
+  if (
+    config.timeout !== undefined &&
+    !(typeof config.timeout === 'number' && config.timeout > 0)
+  ) {
+    fail('timeout must be a positive number of milliseconds')
+  }
+
+  const baseURL = config.baseURL ?? DEFAULT_BASE_URL
+  let url: URL | undefined
+  try {
+    url = new URL(baseURL)
+  } catch {
+    url = undefined
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+    fail(
+      `baseURL must be an http(s) URL without query or hash, got "${baseURL}"`,
+    )
+  }
+  return baseURL.replace(/\/+$/, '')
+}
