@@ -1,21 +1,18 @@
 import type { TokenRequest } from '../client/types'
 import { HighLevelError } from '../core/error'
 import { findResourceIds } from '../core/find-resource-ids'
-import { describeToken } from './describe-token'
 
 const ANY_TOKEN = ['Location-Access', 'Agency-Access']
 
 /**
  * The credential of a call: a configured token, or the resource id (and
  * company) of the OAuth session to use; `undefined` to send no token.
+ * `isExpired` lets an OAuth client skip an expired static token.
  */
-export function chooseCredential({
-  client: { config },
-  operation,
-  params,
-  body,
-  options,
-}: TokenRequest): string | [string, string?] | undefined {
+export async function chooseCredential(
+  { client: { config }, operation, params, body, options }: TokenRequest,
+  isExpired?: (token: string) => Promise<boolean>,
+): Promise<string | [string, string?] | undefined> {
   // The token endpoint authenticates with the client secret; no bearer
   // token, least of all a private integration token, is sent there.
   if (/^\/oauth\/token\/*$/.test(operation.path)) return undefined
@@ -48,7 +45,7 @@ export function chooseCredential({
   const token =
     type === 'agency' ? config.agencyAccessToken : config.locationAccessToken
   // An expired static token gives way to a stored session, if any.
-  if (token && !(oauth && describeToken(token).expiresAt! < Date.now())) {
+  if (token && !(oauth && (await isExpired?.(token)))) {
     return token
   }
   if (!oauth) return config.locationAccessToken ?? config.agencyAccessToken

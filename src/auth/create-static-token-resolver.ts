@@ -9,6 +9,7 @@ import { chooseCredential } from './choose-credential'
 export function createStaticTokenResolver(): TokenResolver {
   return {
     // Without a clientId the choice is always a token (or none).
-    getToken: async (request) => chooseCredential(request) as string,
+    getToken: (request) =>
+      chooseCredential(request) as Promise<string | undefined>,
   }
 }

@@ -1,5 +1,6 @@
 import type { TokenRequest, TokenResolver } from '../client/types'
 import { chooseCredential } from './choose-credential'
+import { describeToken } from './describe-token'
 import { isFresh, renewSession } from './renew-session'
 import { readSession } from './sessions'
 
@@ -15,12 +16,15 @@ export function createTokenResolver(): TokenResolver {
   const renewed = new WeakSet<TokenRequest>()
   // `refused`: the session token a 401 answered; renew it for one retry.
   const resolve = async (request: TokenRequest, refused?: string) => {
-    const choice = chooseCredential(request)
+    const choice = await chooseCredential(
+      request,
+      async (token) => (await describeToken(token)).expiresAt! < Date.now(),
+    )
     if (typeof choice !== 'object') return refused ? undefined : choice
     if (renewed.has(request)) return
     const { client } = request
     let session = refused ? undefined : await readSession(client, choice[0])
-    if (!session || !isFresh(client, session)) {
+    if (!session || !(await isFresh(client, session))) {
       renewed.add(request)
       session = await renewSession(
         client,

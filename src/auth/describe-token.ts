@@ -7,18 +7,21 @@ export interface TokenFacts {
 }
 
 /**
- * Reads the claims of a HighLevel access token without verifying it: we
- * hold no key to verify with, and only need its expiry and kind. A token
- * that is not a JWT (a private integration token) gives `{}`.
+ * Reads the claims of a HighLevel access token with jose's `decodeJwt`,
+ * which never verifies: we hold no key to verify with, and only need its
+ * expiry and kind. A token that is not a JWT (a private integration
+ * token) gives `{}`.
  */
-export function describeToken(token: string): TokenFacts {
+export async function describeToken(token: string): Promise<TokenFacts> {
   try {
-    // https://www.rfc-editor.org/rfc/rfc7519#section-3: base64url JSON
-    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')
-    const claims = JSON.parse(atob(payload))
+    // jose is ESM only: loaded on first use, so require() of the CommonJS
+    // build works on Node versions that cannot require() ES modules, and
+    // only the decoder is bundled.
+    const { decodeJwt } = await import('jose/jwt/decode')
+    const claims = decodeJwt(token)
     return {
-      expiresAt: claims.exp * 1000 || undefined,
-      userType: claims.authClass,
+      expiresAt: claims.exp ? claims.exp * 1000 : undefined,
+      userType: claims.authClass as string | undefined,
     }
   } catch {
     return {}

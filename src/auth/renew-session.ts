@@ -26,10 +26,13 @@ const renewals = new WeakMap<
 const unsaved = new Map<string, OAuthSession>()
 
 /** Whether the session can be used without renewing it first. */
-export function isFresh(client: Client, session?: OAuthSession): boolean {
+export async function isFresh(
+  client: Client,
+  session?: OAuthSession,
+): Promise<boolean> {
   const expiresAt =
     session &&
-    (session.expire_at ?? describeToken(session.access_token).expiresAt)
+    (session.expire_at ?? (await describeToken(session.access_token)).expiresAt)
   return (
     !!session &&
     !(expiresAt! - (client.config.refreshMargin ?? 300_000) < Date.now())
@@ -99,13 +102,13 @@ async function renew(
   // Re-read under the lock: the previous holder may have renewed it.
   const kept = unsaved.get(getSessionKey(client, resourceId))
   const current = kept ?? (await readSession(client, resourceId))
-  if (current?.access_token !== stale && isFresh(client, current)) {
+  if (current?.access_token !== stale && (await isFresh(client, current))) {
     return kept ? save(client, resourceId, kept) : current!
   }
 
   const userType =
     current?.userType ??
-    (current && describeToken(current.access_token).userType)
+    (current && (await describeToken(current.access_token)).userType)
   let failure: unknown = new HighLevelError(
     `refreshSession: cannot renew the session of ${resourceId}: install the app`,
     { code: 'reauthorize' },

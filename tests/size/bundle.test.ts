@@ -11,10 +11,10 @@ const BUDGET_ONE_CALL = 6_000
 const BUDGET_NEXT_OPERATION = 400
 /**
  * The same app for a server runtime (Workers' conditions, as wrangler
- * bundles it): the root that refreshes OAuth sessions, which the browser
- * build leaves out.
+ * bundles it): the root that refreshes OAuth sessions and decodes their
+ * JWTs with jose, which the browser build leaves out.
  */
-const BUDGET_ONE_CALL_SERVER = 6_500
+const BUDGET_ONE_CALL_SERVER = 7_500
 const WORKERS_CONDITIONS = ['workerd', 'worker', 'browser']
 
 /**
