@@ -1,6 +1,8 @@
 import { HighLevelError } from '../core/error'
+import type { RetryOptions } from '../core/retry'
 import { memoryStorage } from '../storage/memory-storage'
-import { createLogger } from './logger'
+import { redact } from '../core/redact'
+import { createLogger, LEVELS } from './logger'
 import type { Client, ClientConfig, TokenResolver } from './types'
 
 export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com'
@@ -23,7 +25,7 @@ export function buildClient(config: ClientConfig, auth: TokenResolver): Client {
   if (config.clientId && !config.storage) {
     logger.warn('createClient: sessions in memoryStorage() are lost on restart')
   }
-  return {
+  const client: Client = {
     config: { ...config, baseURL },
     // Looked up per call, so a fetch installed after createClient is used.
     fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -32,6 +34,14 @@ export function buildClient(config: ClientConfig, auth: TokenResolver): Client {
     logger,
     rateLimits: new Map(),
   }
+  // console.log(client) and JSON.stringify(client) show the config with
+  // its tokens and secret redacted. Node's inspect hook is keyed by
+  // Symbol.for, so node:util is not imported.
+  const masked = () => ({ config: redact(client.config) })
+  return Object.defineProperties(client, {
+    toJSON: { value: masked },
+    [Symbol.for('nodejs.util.inspect.custom')]: { value: masked },
+  })
 }
 
 function validateConfig(config: ClientConfig): string {
@@ -68,6 +78,15 @@ function validateConfig(config: ClientConfig): string {
     !(typeof config.timeout === 'number' && config.timeout > 0)
   ) {
     fail('timeout must be a positive number of milliseconds')
+  }
+  const retry: unknown = config.retry
+  const limit =
+    typeof retry === 'object' && retry ? (retry as RetryOptions).limit : retry
+  if (limit !== undefined && !(Number.isInteger(limit) && Number(limit) >= 0)) {
+    fail('retry must be a count of retries (0 or more) or retry options')
+  }
+  if (config.logLevel !== undefined && !LEVELS.includes(config.logLevel)) {
+    fail(`logLevel must be one of ${LEVELS.join(', ')}`)
   }
 
   const baseURL = config.baseURL ?? DEFAULT_BASE_URL

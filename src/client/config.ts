@@ -43,5 +43,5 @@ export function withConfig(
     { ...client.config, storage: client.storage, ...patch },
     client.auth,
   )
-  return { ...next, rateLimits: client.rateLimits }
+  return Object.assign(next, { rateLimits: client.rateLimits })
 }

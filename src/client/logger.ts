@@ -8,7 +8,13 @@ export interface Logger {
 
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug'
 
-const LEVELS: readonly LogLevel[] = ['silent', 'error', 'warn', 'info', 'debug']
+export const LEVELS: readonly LogLevel[] = [
+  'silent',
+  'error',
+  'warn',
+  'info',
+  'debug',
+]
 
 /**
  * Wraps a logger so that calls below `level` do nothing. Callers check

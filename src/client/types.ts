@@ -47,6 +47,11 @@ export interface ClientConfig extends Hooks {
   /** Milliseconds before a request is abandoned; none by default. */
   timeout?: number
   /**
+   * Ends every call of this client when aborted (a shutdown switch),
+   * together with each call's own `signal` and `timeout`.
+   */
+  signal?: AbortSignal
+  /**
    * Retries of network errors, 408, 429 and 5xx on GET, HEAD, PUT and
    * DELETE: a count, or options; 2 by default, `0` turns them off.
    */

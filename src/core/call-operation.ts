@@ -36,7 +36,7 @@ export async function callOperation<TResponse>(
   // One deadline for the whole call: waiting for a token refresh, the
   // request, its retries and a retry after a 401.
   const timeout = options?.timeout ?? client.config.timeout
-  const signal = withTimeout(options?.signal, timeout)
+  const signal = withTimeout([options?.signal, client.config.signal], timeout)
   const request = { client, operation, params, body, options }
   const resource = findResourceIds([options, params, body])
   const response = await sendAuthorized(request, signal, (token) =>

@@ -234,18 +234,23 @@ function withQuery(url: string, query: HookContext['options']['query']) {
 }
 
 /**
- * One signal for a call: it aborts with the caller's `signal`, or with a
+ * One signal for a call: it aborts with any of `signals`, or with a
  * `TimeoutError` after `timeout` milliseconds.
  */
 export function withTimeout(
-  signal: AbortSignal | undefined,
+  signals: (AbortSignal | undefined)[],
   timeout: number | undefined,
 ): AbortSignal | undefined {
-  if (!timeout) return signal
-  const deadline = AbortSignal.timeout(timeout)
-  if (!signal) return deadline
+  const present = [
+    ...signals,
+    timeout ? AbortSignal.timeout(timeout) : undefined,
+  ].filter((signal): signal is AbortSignal => !!signal)
+  if (present.length < 2) return present[0]
+  // AbortSignal.any drops its listeners with the call (Node 20.3+, current
+  // browsers and workerd); the fallback leaves one on a long-lived signal.
+  if (AbortSignal.any) return AbortSignal.any(present)
   const controller = new AbortController()
-  for (const source of [signal, deadline]) {
+  for (const source of present) {
     if (source.aborted) {
       controller.abort(source.reason)
       break

@@ -50,4 +50,53 @@ describe('client config', () => {
 
     await expect(call).rejects.toMatchObject({ code: 'timeout' })
   })
+
+  it("ends every call when the client's signal aborts", async () => {
+    const shutdown = new AbortController()
+    const client = server.createTestClient({ signal: shutdown.signal })
+    const call = getContact(
+      client,
+      { contactId: 'c1' },
+      { timeout: 60_000, headers: { [REPLY_HEADER]: 'slow' } },
+    )
+    setTimeout(() => shutdown.abort(), 20)
+
+    await expect(call).rejects.toMatchObject({ code: 'aborted' })
+  })
+
+  it("ends a call on its own signal while the client's stays open", async () => {
+    const client = server.createTestClient({
+      signal: new AbortController().signal,
+      timeout: 60_000,
+    })
+    const controller = new AbortController()
+    const call = getContact(
+      client,
+      { contactId: 'c1' },
+      { signal: controller.signal, headers: { [REPLY_HEADER]: 'slow' } },
+    )
+    setTimeout(() => controller.abort(), 20)
+
+    await expect(call).rejects.toMatchObject({ code: 'aborted' })
+  })
+
+  it('times out a call that also has a signal and a client signal', async () => {
+    const client = server.createTestClient({
+      signal: new AbortController().signal,
+    })
+    const call = getContact(
+      client,
+      { contactId: 'c1' },
+      {
+        signal: new AbortController().signal,
+        timeout: 50,
+        headers: { [REPLY_HEADER]: 'slow' },
+      },
+    )
+
+    await expect(call).rejects.toMatchObject({
+      code: 'timeout',
+      message: expect.stringContaining('timed out after 50 ms'),
+    })
+  })
 })
