@@ -110,7 +110,8 @@ async function renew(
     current?.userType ??
     (current && (await describeToken(current.access_token)).userType)
   let failure: unknown = new HighLevelError(
-    `refreshSession: cannot renew the session of ${resourceId}: install the app`,
+    `refreshSession: no session of ${resourceId} is stored that can be ` +
+      'used or renewed: install the app there (exchangeAuthorizationCode)',
     { code: 'reauthorize' },
   )
   if (current?.refresh_token) {

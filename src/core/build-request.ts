@@ -39,7 +39,11 @@ export function buildRequest(
         `unknown parameter "${key}"; ` +
           (accepted.length
             ? `accepted: ${accepted.join(', ')}`
-            : 'this operation takes no parameters'),
+            : 'this operation takes no parameters') +
+          // The likely mistake: a session hint where options belong.
+          (/^(location|company)Id$/.test(key)
+            ? `; to choose the OAuth session, pass options.${key}`
+            : ''),
       )
     }
   }

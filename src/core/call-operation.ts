@@ -1,6 +1,7 @@
 import { sendAuthorized } from '../auth/send-authorized'
 import type { Client, RequestOptions } from '../client/types'
 import { buildRequest } from './build-request'
+import { HighLevelError } from './error'
 import { findResourceIds } from './find-resource-ids'
 import type { Operation } from './operation'
 import { sendRequest, withTimeout } from './send-request'
@@ -16,6 +17,12 @@ export async function callOperation<TResponse>(
   body: unknown,
   options: RequestOptions | undefined,
 ): Promise<TResponse> {
+  if (!client?.auth) {
+    throw new HighLevelError(
+      `${operation.id}: the first argument must be a client from createClient()`,
+      { code: 'invalid_input', operation: operation.id },
+    )
+  }
   const built = buildRequest(operation, params, body)
   // Header names are case-insensitive: `Headers` merges `version` and
   // `Version` into one, where a plain object would send both.

@@ -69,4 +69,26 @@ describe('input validation', () => {
       expect(server.requests.length).toBe(sent)
     },
   )
+
+  it('points a session hint among the params to options', async () => {
+    const call = getContact(server.createTestClient(), {
+      contactId: 'c1',
+      locationId: 'loc_1',
+    } as never)
+
+    await expect(call).rejects.toThrow(
+      'getContact: unknown parameter "locationId"; accepted: contactId; ' +
+        'to choose the OAuth session, pass options.locationId',
+    )
+  })
+
+  it('says the client comes first when it is missing', async () => {
+    const call = getContact({ contactId: 'c1' } as never, undefined as never)
+
+    await expect(call).rejects.toMatchObject({
+      code: 'invalid_input',
+      message:
+        '[highlevel-fetch] getContact: the first argument must be a client from createClient()',
+    })
+  })
 })
