@@ -23,7 +23,10 @@ export function buildClient(config: ClientConfig, auth: TokenResolver): Client {
   const baseURL = validateConfig(config)
   const logger = createLogger(config.logger, config.logLevel)
   if (config.clientId && !config.storage) {
-    logger.warn('createClient: sessions in memoryStorage() are lost on restart')
+    logger.warn(
+      'createClient: sessions in memoryStorage() are lost on restart; ' +
+        'pass storage (redis, mongodb, unstorage) to keep them',
+    )
   }
   const client: Client = {
     config: { ...config, baseURL },

@@ -118,11 +118,16 @@ export async function sendRequest(
           ? await response.blob()
           : await response.text()
     } catch (cause) {
-      const system = (cause as { cause?: { code?: string } })?.cause?.code
+      // undici puts the reason in `cause`: a system code (ECONNREFUSED,
+      // ENOTFOUND) or, for a refusal of its own, only a message.
+      const inner = (cause as { cause?: { code?: string; message?: string } })
+        ?.cause
+      const system = inner?.code
+      const reason = system ?? inner?.message
       error = signal?.aborted
         ? aborted(signal.reason)
         : fail(
-            `could not be sent${system ? ` (${system})` : ''}`,
+            `could not be sent${reason ? ` (${reason})` : ''}`,
             'network',
             { networkCode: system },
             cause,

@@ -33,7 +33,8 @@ describe('createClient for an OAuth app', () => {
     createClient({ clientId: 'app1-x', clientSecret: 's', logger })
 
     expect(warnings).toEqual([
-      '[highlevel-fetch] createClient: sessions in memoryStorage() are lost on restart',
+      '[highlevel-fetch] createClient: sessions in memoryStorage() are lost ' +
+        'on restart; pass storage (redis, mongodb, unstorage) to keep them',
     ])
   })
 

@@ -162,4 +162,15 @@ describe('failures without a response are told apart', () => {
     expect(error.code).toBe('network')
     expect(error.networkCode).toMatch(/^(ENOTFOUND|EAI_AGAIN)$/)
   })
+
+  it("a request fetch refuses itself is network, with fetch's reason", async () => {
+    // Port 1 is on the Fetch standard's list of bad ports: nothing is sent.
+    const error = await failure(
+      getContact(client({ baseURL: 'http://127.0.0.1:1' }), {
+        contactId: 'c1',
+      }),
+    )
+    expect(error.code).toBe('network')
+    expect(error.message).toContain('could not be sent (bad port)')
+  })
 })
