@@ -14,7 +14,7 @@ const BUDGET_NEXT_OPERATION = 400
  * bundles it): the root that refreshes OAuth sessions and decodes their
  * JWTs with jose, which the browser build leaves out.
  */
-const BUDGET_ONE_CALL_SERVER = 7_500
+const BUDGET_ONE_CALL_SERVER = 8_000
 const WORKERS_CONDITIONS = ['workerd', 'worker', 'browser']
 
 /**
