@@ -1,6 +1,7 @@
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { createClient, getContact, HighLevelError } from '../../src/index'
+import { createClient, getContact } from '../../src/index'
+import { failure } from './failure'
 
 const TOKEN = 'pit-cause-secret-1234'
 
@@ -13,15 +14,6 @@ function client(extra: Parameters<typeof createClient>[0] = {}) {
     logLevel: 'silent',
     ...extra,
   })
-}
-
-async function failure(promise: Promise<unknown>): Promise<HighLevelError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  )
-  expect(error).toBeInstanceOf(HighLevelError)
-  return error as HighLevelError
 }
 
 /** Throws what undici throws for a failed DNS lookup, quoting the token. */

@@ -3,7 +3,6 @@ import {
   createClient,
   createContact,
   getContact,
-  HighLevelError,
   type HighLevelErrorCode,
 } from '../../src/index'
 import {
@@ -11,6 +10,7 @@ import {
   type Reply,
   type ScriptedServer,
 } from '../pipeline/scripted-server'
+import { failure } from './failure'
 
 const TOKEN = 'pit-error-codes-secret'
 let server: ScriptedServer
@@ -29,15 +29,6 @@ function client(extra: Parameters<typeof createClient>[0] = {}) {
     logLevel: 'silent',
     ...extra,
   })
-}
-
-async function failure(promise: Promise<unknown>): Promise<HighLevelError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  )
-  expect(error).toBeInstanceOf(HighLevelError)
-  return error as HighLevelError
 }
 
 describe('a non-2xx answer becomes a HighLevelError with a stable code', () => {

@@ -11,7 +11,6 @@ import {
   createClient,
   createContact,
   getContact,
-  HighLevelError,
   type ClientConfig,
 } from '../../src/index'
 import {
@@ -19,6 +18,7 @@ import {
   useScriptedServer,
   type Reply,
 } from './scripted-server'
+import { failure } from '../errors/failure'
 
 const server = useScriptedServer()
 afterEach(() => {
@@ -37,15 +37,6 @@ function client(extra: Partial<ClientConfig> = {}) {
 
 const down: Reply = { status: 503, body: { message: 'down' } }
 const ok: Reply = { status: 200, body: { contact: { id: 'c1' } } }
-
-async function failure(promise: Promise<unknown>): Promise<HighLevelError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  )
-  expect(error).toBeInstanceOf(HighLevelError)
-  return error as HighLevelError
-}
 
 /** Lets pending I/O callbacks and promise jobs run (setImmediate is real). */
 const settle = () => new Promise((done) => setImmediate(done))
