@@ -1,5 +1,6 @@
 import type { TokenRequest, TokenResolver } from '../client/types'
 import { chooseCredential } from './choose-credential'
+import { withoutPrefix } from '../core/without-prefix'
 import { describeToken } from './describe-token'
 import { isFresh, renewSession } from './renew-session'
 import { readSession } from './sessions'
@@ -26,12 +27,25 @@ export function createTokenResolver(): TokenResolver {
     let session = refused ? undefined : await readSession(client, choice[0])
     if (!session || !(await isFresh(client, session))) {
       renewed.add(request)
-      session = await renewSession(
+      const renewal = renewSession(
         client,
         choice[0],
         refused ?? session?.access_token,
         choice[1],
       )
+      // A refresh ahead of expiry that fails leaves a token that still
+      // works for a few minutes: the call goes on with it.
+      session =
+        session && (await isFresh(client, session, 0))
+          ? await renewal.catch((error: Error) => {
+              client.logger.warn(
+                `${request.operation.id}: the session of ${choice[0]} was ` +
+                  `not refreshed ahead of expiry (${withoutPrefix(error.message)}); ` +
+                  'using it until it expires',
+              )
+              return session!
+            })
+          : await renewal
     }
     return session.access_token
   }

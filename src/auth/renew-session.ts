@@ -4,10 +4,11 @@ import { redact } from '../core/redact'
 import type { StorageAdapter } from '../storage/types'
 import { describeToken } from './describe-token'
 import { mintSession } from './mint-session'
-import { requestToken } from './request-token'
+import { requestToken, TOKEN_TIMEOUT } from './request-token'
 import {
   getPendingInstallKey,
   getSessionKey,
+  listCompanySessionIds,
   readSession,
   writeSession,
   type OAuthSession,
@@ -15,28 +16,43 @@ import {
 
 // Long enough for one token request; a crashed holder's lock expires.
 const LOCK_TTL = 15_000
-// Renewals in flight per store and session key: every client of this
-// process that shares a store waits for the same token request.
+// Per store and session key: renewals in flight (every client of this
+// process that shares a store waits for the same token request), and
+// renewed sessions the store refused to take, kept until it does.
 const renewals = new WeakMap<
   StorageAdapter,
   Map<string, Promise<OAuthSession>>
 >()
-// Renewed sessions a store refused to take, by session key, until one
-// does: the newest session of an app's location, whichever store it is for.
-const unsaved = new Map<string, OAuthSession>()
+const unsaved = new WeakMap<StorageAdapter, Map<string, KeptSession>>()
 
-/** Whether the session can be used without renewing it first. */
+/** A renewed session, and the refresh token of the stored one it replaces. */
+interface KeptSession {
+  session: OAuthSession
+  replaces: string | undefined
+}
+
+function mapOf<V>(
+  maps: WeakMap<StorageAdapter, Map<string, V>>,
+  client: Client,
+): Map<string, V> {
+  let map = maps.get(client.storage)
+  if (!map) maps.set(client.storage, (map = new Map()))
+  return map
+}
+
+/**
+ * Whether the session can be used without renewing it first: it does not
+ * expire within `margin` (the client's `refreshMargin`).
+ */
 export async function isFresh(
   client: Client,
   session?: OAuthSession,
+  margin = client.config.refreshMargin ?? 300_000,
 ): Promise<boolean> {
   const expiresAt =
     session &&
     (session.expire_at ?? (await describeToken(session.access_token)).expiresAt)
-  return (
-    !!session &&
-    !(expiresAt! - (client.config.refreshMargin ?? 300_000) < Date.now())
-  )
+  return !!session && !(expiresAt! - margin < Date.now())
 }
 
 /**
@@ -52,10 +68,8 @@ export function renewSession(
   stale: string | undefined,
   companyId?: string,
 ): Promise<OAuthSession> {
-  const { storage } = client
   const key = getSessionKey(client, resourceId)
-  let pending = renewals.get(storage)
-  if (!pending) renewals.set(storage, (pending = new Map()))
+  const pending = mapOf(renewals, client)
   let renewal = pending.get(key)
   if (!renewal) {
     renewal = renewUnderLock(client, resourceId, key, stale, companyId)
@@ -100,10 +114,18 @@ async function renew(
   companyId: string | undefined,
 ): Promise<OAuthSession> {
   // Re-read under the lock: the previous holder may have renewed it.
-  const kept = unsaved.get(getSessionKey(client, resourceId))
-  const current = kept ?? (await readSession(client, resourceId))
+  const stored = await readSession(client, resourceId)
+  // A kept session stands for the stored one it replaced, only while the
+  // store still holds that one: a delete (UNINSTALL) or a new install wins.
+  const keptSessions = mapOf(unsaved, client)
+  const key = getSessionKey(client, resourceId)
+  const kept = keptSessions.get(key)
+  if (kept && kept.replaces !== stored?.refresh_token) keptSessions.delete(key)
+  const current = keptSessions.get(key)?.session ?? stored
   if (current?.access_token !== stale && (await isFresh(client, current))) {
-    return kept ? save(client, resourceId, kept) : current!
+    return current === stored
+      ? current!
+      : save(client, resourceId, current!, stored?.refresh_token)
   }
 
   const userType =
@@ -121,38 +143,56 @@ async function renew(
         refresh_token: current.refresh_token,
         user_type: userType === 'Company' ? userType : 'Location',
       })
-      return await save(client, resourceId, {
-        ...current,
-        ...tokens,
-        expire_at: tokens.expires_in && Date.now() + tokens.expires_in * 1000,
-      })
+      return await save(
+        client,
+        resourceId,
+        {
+          ...current,
+          ...tokens,
+          expire_at: tokens.expires_in && Date.now() + tokens.expires_in * 1000,
+        },
+        stored?.refresh_token,
+      )
     } catch (error) {
       if ((error as HighLevelError).code !== 'reauthorize') throw error
+      keptSessions.delete(key)
       // Without a shared lock another instance may have used the refresh
       // token first: its new session is then in the store.
       const latest = await readSession(client, resourceId)
-      if (latest && latest.access_token !== current.access_token) return latest
+      if (
+        latest &&
+        latest.access_token !== stored?.access_token &&
+        (await isFresh(client, latest))
+      ) {
+        return latest
+      }
       failure = error
     }
   }
 
   // A location token the app cannot refresh can be minted from the
-  // session of the agency that owns the location; a location installed
-  // before that session was stored names its company in a pending install.
-  companyId =
-    current?.companyId ??
-    companyId ??
-    (
-      (await client.storage.get(getPendingInstallKey(client, resourceId))) as
-        { companyId?: string } | undefined
-    )?.companyId
-  if (
-    userType !== 'Company' &&
-    companyId &&
-    companyId !== resourceId &&
-    (await readSession(client, companyId))
-  ) {
-    return mintSession(client, companyId, resourceId)
+  // session of the agency that owns the location. A location installed
+  // before that session was stored has a pending install naming its
+  // company, or none (HighLevel may leave it out): then each stored
+  // company session is tried, when the store can list them.
+  const install = (await client.storage.get(
+    getPendingInstallKey(client, resourceId),
+  )) as { companyId?: string } | undefined
+  companyId = current?.companyId ?? companyId ?? install?.companyId
+  const companies = companyId
+    ? [companyId]
+    : install
+      ? await listCompanySessionIds(client)
+      : []
+  for (const id of userType === 'Company' ? [] : companies) {
+    if (id === resourceId || !(await readSession(client, id))) continue
+    try {
+      return await mintSession(client, id, resourceId, {
+        timeout: TOKEN_TIMEOUT,
+      })
+    } catch (error) {
+      failure = error
+    }
   }
   throw failure
 }
@@ -166,13 +206,15 @@ async function save(
   client: Client,
   resourceId: string,
   session: OAuthSession,
+  replaces: string | undefined,
 ): Promise<OAuthSession> {
+  const keptSessions = mapOf(unsaved, client)
   const key = getSessionKey(client, resourceId)
   try {
     await writeSession(client, resourceId, session)
-    unsaved.delete(key)
+    keptSessions.delete(key)
   } catch (error) {
-    unsaved.set(key, session)
+    keptSessions.set(key, { session, replaces })
     client.logger.error(
       `refreshSession: the store refused the renewed session of ${resourceId}` +
         ` (${redact(String(error))}); it is kept in memory until stored`,

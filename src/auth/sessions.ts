@@ -93,3 +93,21 @@ export async function deleteSession(
 ): Promise<void> {
   await client.storage.delete(getSessionKey(client, resourceId))
 }
+
+/**
+ * The ids of the company sessions in the store, when the storage adapter
+ * can `list` its keys; none otherwise.
+ */
+export async function listCompanySessionIds(client: Client): Promise<string[]> {
+  if (!client.storage.list) return []
+  const prefix = getSessionKey(client, '')
+  const companyIds: string[] = []
+  for (const key of await client.storage.list(prefix)) {
+    const resourceId = key.slice(prefix.length)
+    // Pending installs and handled webhook ids share the prefix.
+    if (/^(pending-installs|webhook):/.test(resourceId)) continue
+    const session = await readSession(client, resourceId)
+    if (session?.userType === 'Company') companyIds.push(resourceId)
+  }
+  return companyIds
+}

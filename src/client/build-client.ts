@@ -17,9 +17,12 @@ const TOKEN_KEYS = [
 
 /**
  * The client object of `createClient`, with the token resolver of the
- * build: the full one, or the browser build's (configured tokens only).
+ * build: the full one, or the browser build's (configured tokens only),
+ * which may refuse parts of the config (`withConfig` builds through here
+ * too, with the client's resolver).
  */
 export function buildClient(config: ClientConfig, auth: TokenResolver): Client {
+  auth.checkConfig?.(config ?? {})
   const baseURL = validateConfig(config)
   const logger = createLogger(config.logger, config.logLevel)
   if (config.clientId && !config.storage) {

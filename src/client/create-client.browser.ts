@@ -1,5 +1,4 @@
 import { createStaticTokenResolver } from '../auth/create-static-token-resolver'
-import { HighLevelError } from '../core/error'
 import { buildClient } from './build-client'
 import type { Client, ClientConfig } from './types'
 
@@ -14,13 +13,5 @@ import type { Client, ClientConfig } from './types'
  * const { contact } = await getContact(client, { contactId: 'abc' })
  */
 export function createClient(config: ClientConfig): Client {
-  if (config?.clientId || config?.clientSecret) {
-    throw new HighLevelError(
-      'createClient: clientId and clientSecret are for servers (anyone can ' +
-        'read a secret shipped to a browser); in a browser, pass a ' +
-        'locationAccessToken your server got from the OAuth session',
-      { code: 'invalid_config' },
-    )
-  }
   return buildClient(config, createStaticTokenResolver())
 }

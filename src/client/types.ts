@@ -111,6 +111,8 @@ export interface TokenResolver {
     request: TokenRequest,
     refused: string,
   ): Promise<string | undefined>
+  /** Refuses a config this resolver cannot serve (throws). */
+  checkConfig?(config: ClientConfig): void
 }
 
 /** The plain object `createClient` returns; pass it to every operation. */

@@ -51,6 +51,9 @@ export function request<TResponse = unknown>(
     id: 'request',
     method,
     path: pathname,
+    // What the operations that declare no Version get; options.version
+    // overrides it.
+    version: '2021-07-28',
     security: ['Location-Access', 'Agency-Access'],
     params: Object.fromEntries(
       Object.keys(params).map((key) => [key, { in: 'query' }]),

@@ -1,4 +1,5 @@
 import type { RequestOptions } from '../client/types'
+import { HighLevelError } from './error'
 
 /** A parsed body with the status and headers it came with. */
 export interface ResponseWith<TData> {
@@ -27,5 +28,12 @@ export async function withResponse<TData>(
       response = context.response
     },
   })
-  return { data, status: response!.status, headers: response!.headers }
+  if (!response) {
+    throw new HighLevelError(
+      'withResponse: the call made no request with the options it was ' +
+        "given: pass them as the operation's last argument",
+      { code: 'invalid_input', operation: 'withResponse' },
+    )
+  }
+  return { data, status: response.status, headers: response.headers }
 }

@@ -1,4 +1,4 @@
-import { readSession, getSessionKey } from '../auth/sessions'
+import { listCompanySessionIds, readSession } from '../auth/sessions'
 import type { Client } from '../client/types'
 import { mintLocationSession } from '../oauth/mint-location-session'
 import {
@@ -8,7 +8,7 @@ import {
   updatePending,
 } from './pending-install-records'
 import { withStorageLock } from './with-storage-lock'
-import { withoutPrefix } from './without-prefix'
+import { withoutPrefix } from '../core/without-prefix'
 
 /**
  * Tries one company's session on the installs that named no company.
@@ -60,24 +60,6 @@ function tryMinting(
       return false
     },
   )
-}
-
-/**
- * The ids of the company sessions in the store, when the storage adapter
- * can `list` its keys; none otherwise.
- */
-async function listCompanySessionIds(client: Client): Promise<string[]> {
-  if (!client.storage.list) return []
-  const prefix = getSessionKey(client, '')
-  const companyIds: string[] = []
-  for (const key of await client.storage.list(prefix)) {
-    const resourceId = key.slice(prefix.length)
-    // Pending installs and handled webhook ids share the prefix.
-    if (/^(pending-installs|webhook):/.test(resourceId)) continue
-    const session = await readSession(client, resourceId)
-    if (session?.userType === 'Company') companyIds.push(resourceId)
-  }
-  return companyIds
 }
 
 /**

@@ -3,7 +3,7 @@ import { HighLevelError } from '../core/error'
 import { processWebhook } from './process-webhook'
 import type { WebhookHandlers, WebhookOptions } from './types'
 import type { WebhookHeaders } from './verify-webhook-signature'
-import { withoutPrefix } from './without-prefix'
+import { withoutPrefix } from '../core/without-prefix'
 
 /** The parts of a Node or Express request the middleware reads. */
 export interface NodeWebhookRequest extends AsyncIterable<unknown> {

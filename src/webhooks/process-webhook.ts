@@ -19,7 +19,7 @@ import {
   resolveWebhookIdStore,
   runOnce,
 } from './webhook-id-store'
-import { withoutPrefix } from './without-prefix'
+import { withoutPrefix } from '../core/without-prefix'
 
 const DEFAULT_TOLERANCE = 5 * 60_000
 // Ids outlive the timestamp window, after which the window refuses them.

@@ -118,4 +118,31 @@ describe('a refresh that fails', () => {
       locationId: 'loc_1',
     })
   })
+
+  it('goes on with a token that still works when a refresh ahead of expiry fails', async () => {
+    server.answerToken = () => ({
+      status: 502,
+      body: { message: 'Bad gateway' },
+    })
+    const warnings: string[] = []
+    const storage = memoryStorage()
+    const client = server.createOAuthClient({
+      storage,
+      logLevel: 'warn',
+      logger: { warn: (line: string) => warnings.push(line) },
+    })
+    // Inside the 5-minute margin, but valid for two more minutes.
+    await writeSession(client, 'loc_1', {
+      ...expiredSession({ access_token: 'valid-still' }),
+      expire_at: Date.now() + 120_000,
+    })
+
+    await getCalendars(client, { locationId: 'loc_1' })
+
+    expect(server.apiRequests()[0].authorization).toBe('Bearer valid-still')
+    expect(warnings[0]).toMatch(
+      /getCalendars: the session of loc_1 was not refreshed ahead of expiry \(refreshSession: refresh_failed/,
+    )
+    expect(warnings.join('\n')).not.toMatch(/secret-1|refresh-old/)
+  })
 })

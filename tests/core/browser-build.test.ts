@@ -36,4 +36,15 @@ describe('the browser build of the package root', () => {
     )
     expect(create).toThrow(expect.objectContaining({ code: 'invalid_config' }))
   })
+
+  it('refuses OAuth app credentials through withConfig too', () => {
+    const client = browser.createClient({ locationAccessToken: 'token-1' })
+
+    expect(() =>
+      browser.withConfig(client, {
+        clientId: 'app1-x',
+        clientSecret: 'secret-1',
+      }),
+    ).toThrow(/clientId and clientSecret are for servers/)
+  })
 })

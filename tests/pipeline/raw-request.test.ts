@@ -81,3 +81,28 @@ it('withResponse returns status and headers along with the body', async () => {
   expect(status).toBe(200)
   expect(headers.get('x-ratelimit-remaining')).toBe('42')
 })
+
+it('sends Version 2021-07-28 when the call names none, as operations do', async () => {
+  await request(client(), { method: 'GET', path: '/custom/thing' })
+  await request(client(), {
+    method: 'GET',
+    path: '/custom/thing',
+    version: '2021-04-15',
+  })
+
+  expect(server.requests.map((seen) => seen.headers.version)).toEqual([
+    '2021-07-28',
+    '2021-04-15',
+  ])
+})
+
+it('withResponse says to pass the options on when the call drops them', async () => {
+  const call = withResponse(() => getContact(client(), { contactId: 'c1' }))
+
+  await expect(call).rejects.toMatchObject({
+    code: 'invalid_input',
+    message: expect.stringContaining(
+      "pass them as the operation's last argument",
+    ),
+  })
+})
