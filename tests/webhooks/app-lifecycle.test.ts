@@ -420,6 +420,26 @@ describe('app lifecycle: an INSTALL without companyId', () => {
     )
   })
 
+  it("is minted on the location's first call when the store can list", async () => {
+    useListingStore()
+    await deliver({ type: 'INSTALL', locationId: 'loc_first' })
+    server.companyLocations = { co_1: [], co_2: ['loc_first'] }
+    // Stored directly: no install flow completes the pending install.
+    await storeCompanySession('co_1')
+    await storeCompanySession('co_2')
+
+    const reply = await request<{ authorization: string }>(client, {
+      method: 'GET',
+      path: '/contacts/',
+      query: { locationId: 'loc_first' },
+    })
+
+    expect(reply.authorization).toBe('Bearer location-token-loc_first')
+    expect(await readSession(client, 'loc_first')).toMatchObject({
+      companyId: 'co_2',
+    })
+  })
+
   it('is dropped when the location is uninstalled first', async () => {
     await deliver({ type: 'INSTALL', locationId: 'loc_gone' })
     await deliver({ type: 'UNINSTALL', locationId: 'loc_gone' })
