@@ -15,6 +15,10 @@ const TOKEN_KEYS = [
   'clientSecret',
 ] as const
 
+// The memory-storage warning is given once per process: code that builds
+// a client per request (serverless) would log it on every request.
+let memoryWarned = false
+
 /**
  * The client object of `createClient`, with the token resolver of the
  * build: the full one, or the browser build's (configured tokens only),
@@ -25,7 +29,8 @@ export function buildClient(config: ClientConfig, auth: TokenResolver): Client {
   auth.checkConfig?.(config ?? {})
   const baseURL = validateConfig(config)
   const logger = createLogger(config.logger, config.logLevel)
-  if (config.clientId && !config.storage) {
+  if (config.clientId && !config.storage && !memoryWarned) {
+    memoryWarned = logger.isLogged('warn')
     logger.warn(
       'createClient: sessions in memoryStorage() are lost on restart; ' +
         'pass storage (redis, mongodb, unstorage) to keep them',

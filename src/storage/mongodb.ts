@@ -13,8 +13,10 @@ export type MongoCollectionLike = Pick<
   | 'insertOne'
 >
 
-// Keys of other data (webhook ids, locks) get an application id of their
-// own, so they never mix with any app's sessions.
+// Locks and keys outside the session layout get an application id of
+// their own. The app's webhook ids and pending installs have keys in the
+// session layout (`highlevel:<appId>:...`), so they share the app's
+// application id, under resource ids no location or company can have.
 const OTHER_KEYS = 'highlevel-fetch'
 const LOCKS = 'highlevel-fetch:lock'
 const METADATA = [

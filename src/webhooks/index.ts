@@ -1,5 +1,6 @@
 export { handleWebhook } from './handle-webhook'
 export { processWebhook } from './process-webhook'
+export { isWebhookEvent } from './is-webhook-event'
 export {
   verifyWebhookSignature,
   type VerifyWebhookSignatureOptions,
