@@ -44,6 +44,7 @@ export async function requestToken(
       body,
       timeout,
       signal: AbortSignal.timeout(timeout),
+      secrets: [clientSecret, form.refresh_token, form.code],
       // A repeated refresh would spend the new refresh token on a retry.
       retry: 0,
     })
@@ -75,7 +76,10 @@ export function classifyTokenError(
       : 'reauthorize'
   return new HighLevelError(
     `${operation}: ${newCode}: the token request for ${resourceId} got ` +
-      `${reply}; the stored session was kept`,
-    { code: newCode, status, body, cause: error },
+      reply +
+      (operation === 'exchangeAuthorizationCode'
+        ? ''
+        : '; the stored session was kept'),
+    { code: newCode, operation, status, body, cause: error },
   )
 }

@@ -59,6 +59,7 @@ function validateConfig(config: ClientConfig): string {
   const fail = (message: string): never => {
     throw new HighLevelError(`createClient: ${message}`, {
       code: 'invalid_config',
+      operation: 'createClient',
     })
   }
   if (typeof config !== 'object' || config === null) {
@@ -89,6 +90,10 @@ function validateConfig(config: ClientConfig): string {
     !(typeof config.timeout === 'number' && config.timeout > 0)
   ) {
     fail('timeout must be a positive number of milliseconds')
+  }
+  const margin = config.refreshMargin
+  if (margin !== undefined && !(typeof margin === 'number' && margin >= 0)) {
+    fail('refreshMargin must be a number of milliseconds, 0 or more')
   }
   const retry: unknown = config.retry
   const limit =

@@ -34,6 +34,11 @@ export interface SendOptions {
   hooks?: Hooks
   /** Location or company id the call counts against for rate limits. */
   resource?: string
+  /**
+   * Values sent in the body that an error body may echo (a refresh token,
+   * a code, the client secret), masked like the bearer token.
+   */
+  secrets?: (string | undefined)[]
 }
 
 export interface SendResult {
@@ -62,9 +67,10 @@ export async function sendRequest(
   const { signal } = options
   const resource = options.resource ?? ''
   // The token itself, so an error body that echoes it is masked too.
-  const secret = new Headers(options.headers)
-    .get('authorization')
-    ?.slice(7 /* 'Bearer ' */)
+  const secrets = [
+    new Headers(options.headers).get('authorization')?.slice(7 /* Bearer */),
+    ...(options.secrets ?? []),
+  ]
 
   for (let attempt = 1; ; attempt++) {
     const context: HookContext = {
@@ -157,14 +163,14 @@ export async function sendRequest(
             error = fail(
               `answered ${status} with a body that is not JSON`,
               'invalid_response',
-              { status, body: redact(text, [secret]), headers },
+              { status, body: redact(text, secrets), headers },
               cause,
             )
           }
         }
       }
       if (!response.ok) {
-        data = redact(data, [secret])
+        data = redact(data, secrets)
         const detail =
           typeof data === 'string'
             ? data.slice(0, 200)

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import {
   getCalendars,
@@ -144,5 +145,28 @@ describe('a refresh that fails', () => {
       /getCalendars: the session of loc_1 was not refreshed ahead of expiry \(refreshSession: refresh_failed/,
     )
     expect(warnings.join('\n')).not.toMatch(/secret-1|refresh-old/)
+  })
+
+  it('masks the refresh token when the token endpoint echoes it', async () => {
+    server.answerToken = (form) => ({
+      status: 400,
+      body: {
+        error: 'invalid_grant',
+        error_description: `refresh token reused: ${form.get('refresh_token')}`,
+      },
+    })
+    const { client } = await setUp()
+
+    const error = await getCalendars(client, { locationId: 'loc_1' }).catch(
+      (error: unknown) => error,
+    )
+
+    expect(error).toMatchObject({
+      code: 'reauthorize',
+      operation: 'refreshSession',
+    })
+    const text = inspect(error, { depth: 6 }) + JSON.stringify(error)
+    expect(text).toContain('refresh token reused')
+    expect(text).not.toMatch(/refresh-old|secret-1/)
   })
 })

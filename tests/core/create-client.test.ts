@@ -37,6 +37,16 @@ describe('createClient', () => {
     )
   })
 
+  it.each([-1, '5m'])('throws for refreshMargin: %o', (refreshMargin) => {
+    expect(invalid({ privateIntegrationToken: 'pit', refreshMargin })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_config',
+        operation: 'createClient',
+        message: expect.stringContaining('refreshMargin must be a number'),
+      }),
+    )
+  })
+
   it('accepts retry options and a retry count of 0', () => {
     for (const retry of [0, 3, { limit: 0 }, { delay: 100 }]) {
       expect(invalid({ privateIntegrationToken: 'pit', retry })).not.toThrow()

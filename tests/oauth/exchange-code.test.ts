@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import {
   exchangeAuthorizationCode,
@@ -54,6 +55,30 @@ describe('exchangeAuthorizationCode', () => {
 
     const call = exchangeAuthorizationCode(client, { code: 'used' })
 
-    await expect(call).rejects.toMatchObject({ code: 'reauthorize' })
+    await expect(call).rejects.toMatchObject({
+      code: 'reauthorize',
+      operation: 'exchangeAuthorizationCode',
+    })
+    // No session existed to keep.
+    await expect(call).rejects.not.toThrow(/stored session/)
+  })
+
+  it('masks the code and the client secret when the reply echoes them', async () => {
+    server.answerToken = (form) => ({
+      status: 400,
+      body: {
+        error: 'invalid_grant',
+        error_description: `code ${form.get('code')} for ${form.get('client_secret')} is invalid`,
+      },
+    })
+    const client = server.createOAuthClient({ storage: memoryStorage() })
+
+    const error = await exchangeAuthorizationCode(client, {
+      code: 'code-echoed-77',
+    }).catch((error: unknown) => error)
+
+    const text = inspect(error, { depth: 6 }) + JSON.stringify(error)
+    expect(text).toContain('invalid')
+    expect(text).not.toMatch(/code-echoed-77|secret-1/)
   })
 })
