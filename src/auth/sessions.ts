@@ -48,7 +48,7 @@ export function getPendingInstallKey(client: Client, locationId: string) {
  *
  * @example
  * const session = await readSession(client, 'loc_123')
- * if (!session) console.log('the app is not installed on loc_123')
+ * if (!session) throw new Error('the app is not installed on loc_123')
  */
 export async function readSession(
   client: Client,

@@ -45,9 +45,9 @@ export function buildClient(config: ClientConfig, auth: TokenResolver): Client {
     logger,
     rateLimits: new Map(),
   }
-  // console.log(client) and JSON.stringify(client) show the config with
-  // its tokens and secret redacted. Node's inspect hook is keyed by
-  // Symbol.for, so node:util is not imported.
+  // Printing the client (util.inspect) or JSON.stringify(client) shows the
+  // config with its tokens and secret redacted. Node's inspect hook is
+  // keyed by Symbol.for, so node:util is not imported.
   const masked = () => ({ config: redact(client.config) })
   return Object.defineProperties(client, {
     toJSON: { value: masked },

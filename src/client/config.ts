@@ -9,7 +9,7 @@ const SECRET_OPTION = /token|secret/i
  * are `[redacted]`, and so is an `Authorization` among the headers.
  *
  * @example
- * console.log(getConfig(client)) // { privateIntegrationToken: '[redacted]', baseURL: ... }
+ * logger.info(getConfig(client)) // { privateIntegrationToken: '[redacted]', baseURL: ... }
  */
 export function getConfig(
   client: Client,

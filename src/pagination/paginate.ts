@@ -50,7 +50,7 @@ export type ItemOf<TResponse> = [
  *
  * @example
  * for await (const page of paginatePages(getContacts, client, { locationId, limit: 100 })) {
- *   console.log(page.items.length)
+ *   total += page.items.length
  * }
  */
 export async function* paginatePages<TParams, TResponse>(
@@ -125,7 +125,7 @@ export async function* paginatePages<TParams, TResponse>(
  *
  * @example
  * for await (const contact of paginate(getContacts, client, { locationId: 'loc_123', limit: 100 })) {
- *   console.log(contact.id)
+ *   ids.push(contact.id)
  * }
  */
 export async function* paginate<TParams, TResponse>(

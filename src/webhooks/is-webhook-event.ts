@@ -8,7 +8,7 @@ import type { AnyWebhookEvent } from './types'
  *
  * @example
  * '*': (event) => {
- *   if (isWebhookEvent(event, 'ContactCreate')) console.log(event.id)
+ *   if (isWebhookEvent(event, 'ContactCreate')) seen.add(event.id)
  * }
  */
 export function isWebhookEvent<TType extends WebhookEventType>(
