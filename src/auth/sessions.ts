@@ -95,19 +95,30 @@ export async function deleteSession(
 }
 
 /**
- * The ids of the company sessions in the store, when the storage adapter
- * can `list` its keys; none otherwise.
+ * The ids of this app's stored sessions that `match`, when the storage
+ * adapter can `list` its keys; none otherwise.
+ *
+ * @example
+ * const companyIds = await listSessionIds(client, (s) => s.userType === 'Company')
  */
-export async function listCompanySessionIds(client: Client): Promise<string[]> {
+export async function listSessionIds(
+  client: Client,
+  match: (session: OAuthSession) => boolean,
+): Promise<string[]> {
   if (!client.storage.list) return []
   const prefix = getSessionKey(client, '')
-  const companyIds: string[] = []
+  const ids: string[] = []
   for (const key of await client.storage.list(prefix)) {
     const resourceId = key.slice(prefix.length)
     // Pending installs and handled webhook ids share the prefix.
     if (/^(pending-installs|webhook):/.test(resourceId)) continue
     const session = await readSession(client, resourceId)
-    if (session?.userType === 'Company') companyIds.push(resourceId)
+    if (session && match(session)) ids.push(resourceId)
   }
-  return companyIds
+  return ids
+}
+
+/** The ids of the stored company sessions (stores with `list` only). */
+export function listCompanySessionIds(client: Client): Promise<string[]> {
+  return listSessionIds(client, (session) => session.userType === 'Company')
 }

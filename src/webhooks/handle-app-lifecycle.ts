@@ -1,4 +1,9 @@
-import { deleteSession, getAppId, readSession } from '../auth/sessions'
+import {
+  deleteSession,
+  getAppId,
+  listSessionIds,
+  readSession,
+} from '../auth/sessions'
 import type { Client } from '../client/types'
 import { listInstalledLocationIds } from './list-installed-location-ids'
 import { mintLocationSession } from '../oauth/mint-location-session'
@@ -15,7 +20,8 @@ import {
  * bulk INSTALL (no location) mints one for every installed location; an
  * install that comes before the company session, or names no company, is
  * recorded as pending;
- * UNINSTALL deletes the location's or company's session. Events of other
+ * UNINSTALL deletes the location's or company's session (and, for the
+ * company, the location sessions minted from it). Events of other
  * apps, and clients without a `clientId`, are left alone.
  */
 export async function handleAppLifecycle(
@@ -36,6 +42,17 @@ export async function handleAppLifecycle(
     if (!resourceId) return
     await deleteSession(client, resourceId)
     await forgetPendingInstall(client, companyId, locationId)
+    // An agency-level uninstall takes the app from the agency's locations
+    // too: the sessions minted from the company's go with it (found when
+    // the store can list them).
+    if (!locationId) {
+      const minted = await listSessionIds(
+        client,
+        (session) =>
+          session.userType !== 'Company' && session.companyId === companyId,
+      )
+      for (const id of minted) await deleteSession(client, id)
+    }
     return
   }
 

@@ -102,6 +102,26 @@ describe('app lifecycle', () => {
     expect(await readSession(client, 'co_1')).toBeUndefined()
   })
 
+  it('deletes the location sessions minted from the company on an agency-level UNINSTALL', async () => {
+    // A store that can list its keys (unstorage's memory driver).
+    client = createClient({
+      ...client.config,
+      storage: unstorageStorage(createStorage()),
+      logLevel: 'silent',
+    })
+    await storeCompanySession('co_1')
+    await storeCompanySession('co_2')
+    await deliver({ type: 'INSTALL', companyId: 'co_1', locationId: 'loc_1' })
+    await deliver({ type: 'INSTALL', companyId: 'co_2', locationId: 'loc_2' })
+
+    await deliver({ type: 'UNINSTALL', companyId: 'co_1' })
+
+    expect(await readSession(client, 'co_1')).toBeUndefined()
+    expect(await readSession(client, 'loc_1')).toBeUndefined()
+    expect(await readSession(client, 'co_2')).toBeDefined()
+    expect(await readSession(client, 'loc_2')).toBeDefined()
+  })
+
   it('mints every installed location on an agency-level INSTALL', async () => {
     await storeCompanySession()
     server.installedLocations = Array.from(
