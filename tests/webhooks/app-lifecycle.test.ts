@@ -67,6 +67,15 @@ async function deliver(fields: Record<string, unknown>) {
   )
 }
 
+/** Moves the test's client to a store that can list its keys (unstorage's memory driver). */
+const useListingStore = () => {
+  client = createClient({
+    ...client.config,
+    storage: unstorageStorage(createStorage()),
+    logLevel: 'silent',
+  })
+}
+
 describe('app lifecycle', () => {
   it("stores a location's session on INSTALL, minted from the company session", async () => {
     await storeCompanySession()
@@ -103,12 +112,7 @@ describe('app lifecycle', () => {
   })
 
   it('deletes the location sessions minted from the company on an agency-level UNINSTALL', async () => {
-    // A store that can list its keys (unstorage's memory driver).
-    client = createClient({
-      ...client.config,
-      storage: unstorageStorage(createStorage()),
-      logLevel: 'silent',
-    })
+    useListingStore()
     await storeCompanySession('co_1')
     await storeCompanySession('co_2')
     await deliver({ type: 'INSTALL', companyId: 'co_1', locationId: 'loc_1' })
@@ -343,14 +347,6 @@ describe('app lifecycle', () => {
 describe('app lifecycle: an INSTALL without companyId', () => {
   // https://github.com/GoHighLevel/highlevel-api-docs/blob/main/docs/webhook-events/AppInstall.md:
   // installs to future locations may come without companyId.
-  const useListingStore = () => {
-    client = createClient({
-      ...client.config,
-      storage: unstorageStorage(createStorage()),
-      logLevel: 'silent',
-    })
-  }
-
   it('is recorded as pending and minted when a company session is stored', async () => {
     const outcome = await deliver({ type: 'INSTALL', locationId: 'loc_nc' })
     expect(outcome).toEqual({ status: 200 })
